@@ -1,0 +1,25 @@
+/**
+ * Raised by `send`/`throwInto` when the coroutine returns; `.value` is the
+ * return value, as Python's `StopIteration.value`.
+ * @example
+ * try { send(avg, undefined) } catch (e) { if (e instanceof StopIteration) e.value }
+ */
+export class StopIteration<R = unknown> extends Error {
+  /** The coroutine's return value. */
+  readonly value: R;
+  constructor(value?: R) {
+    super(value === undefined ? "" : String(value));
+    this.value = value as R;
+  }
+}
+
+/** Thrown into a coroutine by `close()`, as Python's `GeneratorExit`. */
+export class GeneratorExit extends Error {}
+
+/** Python's `RuntimeError`, for "generator ignored GeneratorExit" and PEP 479. */
+export class RuntimeError extends Error {}
+
+// Literal names: a minifier renames the classes themselves.
+StopIteration.prototype.name = "StopIteration";
+GeneratorExit.prototype.name = "GeneratorExit";
+RuntimeError.prototype.name = "RuntimeError";

@@ -1,0 +1,31 @@
+import { Coroutine } from "./coroutine.js";
+
+/**
+ * The delegation marker made by {@link from}. Yielded (`yield from(x)`) in a
+ * body driven by a `Coroutine`, the trampoline delegates to `x`; iterated
+ * (`yield* from(x)`) in any generator, it delegates with PEP 380 semantics.
+ */
+export class From<Y = unknown, R = unknown, S = unknown> implements Iterable<Y, R, S> {
+  /** @param target what to delegate to; @param site where, for tracebacks */
+  constructor(readonly target: Iterable<Y, R, S>, readonly site?: string) {}
+
+  /** An adapter: a coroutine whose body is `return yield from(target)`. */
+  [Symbol.iterator](): Coroutine<Y, R, S> {
+    return new Coroutine(adapter(this) as Generator<Y, R, S>);
+  }
+}
+
+function* adapter(marker: From): Generator<unknown, unknown, unknown> {
+  return yield marker;
+}
+
+/**
+ * Marks a delegation with Python's `yield from` semantics (PEP 380): sends,
+ * throws and close reach the delegate, and the expression evaluates to the
+ * delegate's return value.
+ * @example
+ * const avg = coroutine(function* () { const r = yield* from(averager()); return r; });
+ */
+export function from<Y, R, S>(iterable: Iterable<Y, R, S>, site?: string): From<Y, R, S> {
+  return new From(iterable, site);
+}

@@ -1,0 +1,82 @@
+import { Coroutine, tracked } from "./coroutine.js";
+
+/** A generator function, or a function that already returns a `Coroutine`. */
+export type GeneratorFunctionLike<T, A extends unknown[], Y, R, S> = (
+  this: T,
+  ...args: A
+) => Generator<Y, R, S> | Coroutine<Y, R, S>;
+
+const WRAPPED = Symbol("coroutil.wrapped");
+
+/**
+ * The `@coroutine` primer: returns a function with the same parameters that
+ * creates the generator and advances it to its first `yield`, returning a
+ * `Coroutine` in `GEN_SUSPENDED` (throws `StopIteration` if the body returns
+ * first). Also a TC39 decorator for generator methods, and given a generator
+ * object it wraps and primes that one.
+ * @example
+ * const averager = coroutine(function* () {
+ *   let total = 0, count = 0, average: number | undefined;
+ *   for (;;) { total += yield average; average = total / ++count; }
+ * });
+ * averager().send(10); // 10
+ */
+export function coroutine<T, A extends unknown[], Y, R, S>(
+  fn: GeneratorFunctionLike<T, A, Y, R, S>,
+  context?: ClassMethodDecoratorContext,
+): (this: T, ...args: A) => Coroutine<Y, R, S>;
+export function coroutine<Y, R, S>(gen: Generator<Y, R, S> | Coroutine<Y, R, S>): Coroutine<Y, R, S>;
+export function coroutine(fn: any, context?: ClassMethodDecoratorContext): any {
+  if (context !== undefined && context.kind !== "method") {
+    throw new TypeError(`@coroutine decorates generator methods, not a ${context.kind}; write @coroutine *name() {…}`);
+  }
+  return typeof fn === "function" ? wrap(fn, true) : prime(adopt(fn, ""));
+}
+
+/**
+ * The same as {@link coroutine} without priming: a function returning
+ * `Coroutine`s in `GEN_CREATED`, or, given a generator object, its `Coroutine`.
+ * @example
+ * const gen = track(function* () { yield 1; });
+ * gen().state; // "GEN_CREATED"
+ */
+export function track<T, A extends unknown[], Y, R, S>(
+  fn: GeneratorFunctionLike<T, A, Y, R, S>,
+): (this: T, ...args: A) => Coroutine<Y, R, S>;
+export function track<Y, R, S>(gen: Generator<Y, R, S> | Coroutine<Y, R, S>): Coroutine<Y, R, S>;
+export function track(fn: any): any {
+  return typeof fn === "function" ? wrap(fn, false) : adopt(fn, "");
+}
+
+function wrap(fn: any, primes: boolean): Function {
+  if (fn[WRAPPED] === primes) return fn;
+  const wrapper = function (this: unknown) {
+    const c = adopt(fn.apply(this, arguments), fn.name);
+    return primes ? prime(c) : c;
+  };
+  Object.defineProperty(wrapper, "name", { value: fn.name });
+  Object.defineProperty(wrapper, "length", { value: fn.length });
+  Object.defineProperty(wrapper, WRAPPED, { value: primes });
+  return wrapper;
+}
+
+/** The one `Coroutine` of a generator object, made on first sight. */
+export function adopt(gen: any, name: string): Coroutine<any, any, any> {
+  if (gen instanceof Coroutine) return gen;
+  if (gen == null || typeof gen.next !== "function" || typeof gen.throw !== "function") {
+    throw new TypeError(
+      `coroutine/track: expected a generator function (function*) or a generator object, got ${
+        gen === null ? "null" : typeof gen
+      }; write function* so calling it returns a generator`,
+    );
+  }
+  return tracked.get(gen) ?? new Coroutine(gen, name);
+}
+
+function prime(c: Coroutine<any, any, any>): Coroutine<any, any, any> {
+  if (c._status === 0) {
+    c._primed = c.send(undefined);
+    c._fresh = true;
+  }
+  return c;
+}
