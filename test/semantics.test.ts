@@ -1,0 +1,26 @@
+// CPython is the oracle: every twin in fixtures/semantics prints the same trace from case.py (python3)
+// and from case.ts (the coroutil runtime, runtime form).
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { compareTraces, listTwins, runPython, runScripts } from "./support/semantics.js";
+
+const twins = listTwins();
+const Semantics = suite("semantics twins (runtime form)");
+
+let traces: Map<string, string[]> | undefined;
+const tsTraces = () => (traces ??= runScripts(twins.map((t) => t.ts)));
+
+Semantics("the fixture folder holds the twins", () => {
+  assert.ok(twins.length >= 45, `expected at least 45 twins, found ${twins.length}`);
+});
+
+for (const twin of twins) {
+  Semantics(`${twin.name}: coroutil prints what CPython prints`, () => {
+    const expected = runPython(twin.py);
+    const actual = tsTraces().get(twin.ts) ?? [];
+    const diff = compareTraces(expected, actual);
+    if (diff) assert.unreachable(`${twin.name}\n${diff}`);
+  });
+}
+
+Semantics.run();

@@ -1,0 +1,109 @@
+// Shared by the semantics tests: finds the twins, runs the Python side and a batch of TypeScript
+// cases, and formats a readable line-by-line comparison.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const semanticsDir = join(repoRoot, "fixtures", "semantics");
+export const supportDir = join(semanticsDir, "_support");
+const runner = join(repoRoot, "test", "support", "semantics-runner.ts");
+
+export interface Twin {
+  name: string;
+  dir: string;
+  py: string;
+  ts: string;
+}
+
+export function listTwins(): Twin[] {
+  return readdirSync(semanticsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith("_"))
+    .map((d) => d.name)
+    .sort()
+    .map((name) => {
+      const dir = join(semanticsDir, name);
+      return { name, dir, py: join(dir, "case.py"), ts: join(dir, "case.ts") };
+    })
+    .filter((t) => existsSync(t.py) && existsSync(t.ts));
+}
+
+function splitLines(text: string): string[] {
+  const lines = text.split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  return lines;
+}
+
+/** Runs one Python twin; an uncaught exception ends the trace with `uncaught Name: message`. */
+export function runPython(file: string): string[] {
+  const r = spawnSync("python3", [file], {
+    encoding: "utf8",
+    cwd: dirname(file),
+    env: { ...process.env, PYTHONPATH: supportDir, PYTHONDONTWRITEBYTECODE: "1", PYTHONIOENCODING: "utf-8" },
+    timeout: 20_000,
+  });
+  if (r.error) throw r.error;
+  const lines = splitLines(r.stdout);
+  if (r.status !== 0) {
+    const last = splitLines(r.stderr).at(-1) ?? `exit ${r.status}`;
+    const m = /^(?:[\w.]+\.)?(\w+)(?:: (.*))?$/.exec(last);
+    lines.push(m ? `uncaught ${m[1]}: ${m[2] ?? ""}` : `uncaught ${last}`);
+  }
+  return lines;
+}
+
+/**
+ * Runs TypeScript/JavaScript case files in one child process (tsx, source condition). If the batch
+ * dies (a hang or a crash), each file is rerun alone so one bad case cannot hide the others.
+ */
+export function runScripts(files: string[], cwd = repoRoot): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const batch = spawnBatch(files, cwd, 60_000);
+  if (batch) {
+    for (const f of files) out.set(f, batch[f] ?? ["<no output recorded>"]);
+    return out;
+  }
+  for (const f of files) {
+    const one = spawnBatch([f], cwd, 15_000);
+    out.set(f, one?.[f] ?? ["<case crashed or timed out>"]);
+  }
+  return out;
+}
+
+function spawnBatch(files: string[], cwd: string, timeout: number): Record<string, string[]> | undefined {
+  const r = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--conditions=coroutil:source", "--stack-size=4000", runner, ...files],
+    { encoding: "utf8", cwd, timeout, maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (r.status !== 0 || r.error) return undefined;
+  try {
+    return JSON.parse(r.stdout) as Record<string, string[]>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A readable report of two traces: both in full, and the first line where they differ. */
+export function compareTraces(expected: string[], actual: string[], labels = ["python", "coroutil"]): string | undefined {
+  const n = Math.max(expected.length, actual.length);
+  let first = -1;
+  for (let i = 0; i < n; i++) {
+    if (expected[i] !== actual[i]) {
+      first = i;
+      break;
+    }
+  }
+  if (first < 0) return undefined;
+  const fmt = (lines: string[]) => lines.map((l, i) => `${String(i + 1).padStart(3)}${i === first ? ">" : " "} ${l}`).join("\n");
+  return [
+    `traces differ at line ${first + 1}:`,
+    `  ${labels[0]}: ${expected[first] ?? "<end of output>"}`,
+    `  ${labels[1]}: ${actual[first] ?? "<end of output>"}`,
+    `--- ${labels[0]} trace`,
+    fmt(expected),
+    `--- ${labels[1]} trace`,
+    fmt(actual),
+  ].join("\n");
+}
