@@ -73,8 +73,5 @@ function known(gen: unknown, fn: string): Coroutine<unknown, unknown, unknown> {
   if (gen instanceof Coroutine) return gen;
   const c = typeof gen === "object" && gen !== null ? tracked.get(gen) : undefined;
   if (c !== undefined) return c;
-  throw new TypeError(
-    `${fn}: coroutil has not tracked this generator, so its state is unknown; ` +
-      `create it through track(genFn) or coroutine(genFn), or wrap it with track(gen) before it starts`,
-  );
+  throw new TypeError(`${fn}: untracked generator; create it with track(genFn) or wrap it with track(gen)`);
 }

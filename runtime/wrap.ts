@@ -1,4 +1,4 @@
-import { Coroutine, tracked } from "./coroutine.js";
+import { Coroutine, FRESH, tracked } from "./coroutine.js";
 
 /** A generator function, or a function that already returns a `Coroutine`. */
 export type GeneratorFunctionLike<T, A extends unknown[], Y, R, S> = (
@@ -28,7 +28,7 @@ export function coroutine<T, A extends unknown[], Y, R, S>(
 export function coroutine<Y, R, S>(gen: Generator<Y, R, S> | Coroutine<Y, R, S>): Coroutine<Y, R, S>;
 export function coroutine(fn: any, context?: ClassMethodDecoratorContext): any {
   if (context !== undefined && context.kind !== "method") {
-    throw new TypeError(`@coroutine decorates generator methods, not a ${context.kind}; write @coroutine *name() {…}`);
+    throw new TypeError(`@coroutine is for generator methods, not a ${context.kind}`);
   }
   return typeof fn === "function" ? wrap(fn, true) : prime(adopt(fn, ""));
 }
@@ -54,21 +54,18 @@ function wrap(fn: any, primes: boolean): Function {
     const c = adopt(fn.apply(this, arguments), fn.name);
     return primes ? prime(c) : c;
   };
-  Object.defineProperty(wrapper, "name", { value: fn.name });
-  Object.defineProperty(wrapper, "length", { value: fn.length });
-  Object.defineProperty(wrapper, WRAPPED, { value: primes });
-  return wrapper;
+  return Object.defineProperties(wrapper, {
+    name: { value: fn.name },
+    length: { value: fn.length },
+    [WRAPPED]: { value: primes },
+  });
 }
 
 /** The one `Coroutine` of a generator object, made on first sight. */
 export function adopt(gen: any, name: string): Coroutine<any, any, any> {
   if (gen instanceof Coroutine) return gen;
   if (gen == null || typeof gen.next !== "function" || typeof gen.throw !== "function") {
-    throw new TypeError(
-      `coroutine/track: expected a generator function (function*) or a generator object, got ${
-        gen === null ? "null" : typeof gen
-      }; write function* so calling it returns a generator`,
-    );
+    throw new TypeError(`coroutine/track: got ${typeof gen}, not a generator; write function*`);
   }
   return tracked.get(gen) ?? new Coroutine(gen, name);
 }
@@ -76,7 +73,7 @@ export function adopt(gen: any, name: string): Coroutine<any, any, any> {
 function prime(c: Coroutine<any, any, any>): Coroutine<any, any, any> {
   if (c._status === 0) {
     c._primed = c.send(undefined);
-    c._fresh = true;
+    c._status = FRESH;
   }
   return c;
 }
