@@ -41,7 +41,7 @@ function fmtTick(v: number): string {
 export function renderDepthChart(series: ChartSeries[], opts: ChartOptions): string {
   const W = opts.width ?? 880;
   const H = opts.height ?? 540;
-  const m = { left: 86, right: 200, top: 74, bottom: 66 };
+  const m = { left: 86, right: 96, top: 74, bottom: 66 };
   const pw = W - m.left - m.right;
   const ph = H - m.top - m.bottom;
 
@@ -123,31 +123,44 @@ export function renderDepthChart(series: ChartSeries[], opts: ChartOptions): str
     return `<circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="5" fill="${c}"/>`;
   };
 
+  const endLabels: Array<{ x: number; y: number; text: string; color: string }> = [];
   for (const s of series) {
     const pts = s.points.filter((p): p is { depth: number; ns: number } => p.ns != null && p.ns > 0);
     if (pts.length === 0) continue;
     const d = pts.map((p, i) => `${i ? "L" : "M"}${x(p.depth).toFixed(1)} ${y(p.ns).toFixed(1)}`).join(" ");
     out.push(`<path d="${d}" fill="none" stroke="${s.color}" stroke-width="2.5"${s.dashed ? ' stroke-dasharray="8 5"' : ""}/>`);
     for (const p of pts) out.push(marker(s, x(p.depth), y(p.ns)));
-    // value label on the last point, right of the plot
     const last = pts[pts.length - 1]!;
-    out.push(`<text x="${(x(last.depth) + 10).toFixed(1)}" y="${y(last.ns).toFixed(1)}" dy="4" font-size="12.5" fill="${s.color}" font-weight="bold">${fmtNs(last.ns)} ns</text>`);
+    endLabels.push({ x: x(last.depth) + 10, y: y(last.ns), text: `${fmtNs(last.ns)} ns`, color: s.color });
+  }
+  // value labels on the last points, right of the plot, pushed apart to not overlap
+  endLabels.sort((a, b) => a.y - b.y);
+  for (let i = 1; i < endLabels.length; i++) {
+    if (endLabels[i]!.y - endLabels[i - 1]!.y < 15) endLabels[i]!.y = endLabels[i - 1]!.y + 15;
+  }
+  for (const l of endLabels) {
+    out.push(`<text x="${l.x.toFixed(1)}" y="${l.y.toFixed(1)}" dy="4" font-size="12.5" fill="${l.color}" font-weight="bold">${esc(l.text)}</text>`);
   }
 
-  // legend, right of the plot
-  const lx = m.left + pw + 70;
-  let ly = m.top + 8;
-  out.push(`<text x="${lx - 8}" y="${ly}" font-size="13" font-weight="bold" fill="#111">legend</text>`);
-  ly += 22;
-  for (const s of series) {
-    const lines = s.label.split("\n");
-    out.push(`<line x1="${lx - 8}" x2="${lx + 14}" y1="${ly - 4}" y2="${ly - 4}" stroke="${s.color}" stroke-width="2.5"${s.dashed ? ' stroke-dasharray="8 5"' : ""}/>`);
-    out.push(marker(s, lx + 3, ly - 4));
+  // legend, a boxed key in the plot's upper left corner (where the lines are low)
+  const rows = series.map((s) => s.label.split("\n"));
+  const longest = Math.max(...rows.flat().map((t) => t.length));
+  const boxW = Math.min(pw - 20, 46 + longest * 7.4);
+  const boxH = 12 + rows.reduce((h, r) => h + 15 * r.length + 10, 0);
+  const bx = m.left + 14;
+  const by = m.top + 12;
+  out.push(`<rect x="${bx}" y="${by}" width="${boxW.toFixed(0)}" height="${boxH}" rx="4" fill="#ffffff" fill-opacity="0.94" stroke="#bbb"/>`);
+  let ly = by + 22;
+  series.forEach((s, k) => {
+    const lines = rows[k]!;
+    const lx = bx + 12;
+    out.push(`<line x1="${lx}" x2="${lx + 24}" y1="${ly - 4}" y2="${ly - 4}" stroke="${s.color}" stroke-width="2.5"${s.dashed ? ' stroke-dasharray="8 5"' : ""}/>`);
+    out.push(marker(s, lx + 12, ly - 4));
     lines.forEach((t, i) => {
-      out.push(`<text x="${lx + 20}" y="${ly + i * 15}" font-size="${i ? 11 : 13}" fill="${i ? "#555" : "#111"}">${esc(t)}</text>`);
+      out.push(`<text x="${lx + 34}" y="${ly + i * 15}" font-size="${i ? 11.5 : 13}" fill="${i ? "#555" : "#111"}">${esc(t)}</text>`);
     });
-    ly += 15 * lines.length + 14;
-  }
+    ly += 15 * lines.length + 10;
+  });
   out.push("</svg>");
   return out.join("\n") + "\n";
 }
