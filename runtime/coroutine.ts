@@ -28,6 +28,9 @@ export const tracked = new WeakMap<object, Coroutine<any, any, any>>();
 /** Errors already given a traceback line by a coroutine (one line a level). */
 const annotated = new WeakMap<object, WeakSet<Coroutine<any, any, any>>>();
 
+/** The coroutine whose generator is executing now, if a trampoline resumed it. */
+let current: Coroutine<any, any, any> | undefined;
+
 const isGenerator = (x: unknown): boolean => Object.prototype.toString.call(x) === "[object Generator]";
 
 /**
@@ -67,6 +70,8 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   _primed: unknown = undefined;
   /** a name for tracebacks */
   #name: string;
+  /** for a `yield* from(x)` adapter: the coroutine doing the `yield*` */
+  #host: Coroutine<any, any, any> | undefined;
 
   /**
    * Wraps a generator object (one `Coroutine` per generator: prefer
@@ -89,7 +94,9 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
 
   /** Python's `gi_yieldfrom`: the iterator this coroutine is delegating to. */
   get yieldFrom(): Iterator<unknown> | undefined {
-    return this.#active() ? undefined : (this.#yf as Iterator<unknown> | undefined);
+    if (this.#active()) return undefined;
+    const yf = this.#yf;
+    return yf instanceof Coroutine && yf.#host === this ? yf.yieldFrom : (yf as Iterator<unknown> | undefined);
   }
 
   /**
@@ -115,14 +122,18 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
       return this.#resume(NEXT, value, false);
     }
     this.#running = true;
+    const prev = current;
+    current = this;
     let r: IteratorResult<unknown, unknown>;
     try {
       r = this.#it.next(value);
     } catch (e) {
+      current = prev;
       this.#running = false;
       this._status = CLOSED;
       throw e instanceof StopIteration ? pep479(e) : e;
     }
+    current = prev;
     this.#running = false;
     if (r.done) this._status = CLOSED;
     else if (r.value instanceof From) return this.#drive(this.#claim(), NEXT, undefined, false, r);
@@ -194,6 +205,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     const chainClose = mode === THROW && value instanceof GeneratorExit && stack.length > 1;
     const original = value;
     if (chainClose) value = new GeneratorExit();
+    const prev = current;
     this.#running = true;
     try {
       let r = first;
@@ -223,9 +235,11 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
                 continue;
               }
               if (!node.#plain) node._status = SUSPENDED;
+              current = node;
               r = method.call(it, value);
             }
           } catch (e) {
+            current = prev;
             threw = true;
             value = e;
           }
@@ -247,6 +261,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
             }
           }
         }
+        current = prev;
         const result = r!;
         r = undefined;
         if (!result.done) {
@@ -285,7 +300,10 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
         }
       }
     } finally {
+      current = prev;
       this.#running = false;
+      const host = this.#host;
+      if (host !== undefined && this._status === CLOSED && host.#yf === this) host.#yf = undefined;
     }
   }
 
@@ -344,6 +362,22 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     return (this.#stack = stack);
   }
 
+  /**
+   * The iterator behind `yield* from(x)`: a coroutine whose body is
+   * `return yield from(x)`, known to the coroutine doing the `yield*`.
+   * @internal
+   */
+  static _adapt<Y, R, S>(marker: From<Y, R, S>): Coroutine<Y, R, S> {
+    const c = new Coroutine<Y, R, S>(adapter(marker) as Generator<Y, R, S>);
+    const host = current;
+    if (host !== undefined && host.#inner === undefined) {
+      c.#host = host;
+      c.#name = host.#name;
+      host.#yf = c;
+    }
+    return c;
+  }
+
   /** On the active chain: driving, or held by a root that is driving. */
   #active(): boolean {
     return this.#running || (this.#owner !== undefined && this.#owner.#running);
@@ -367,6 +401,10 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   }
 }
 
+
+function* adapter(marker: From): Generator<unknown, unknown, unknown> {
+  return yield marker;
+}
 
 /** PEP 479: a StopIteration escaping a generator becomes a RuntimeError. */
 function pep479(e: StopIteration): RuntimeError {

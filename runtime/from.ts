@@ -9,14 +9,10 @@ export class From<Y = unknown, R = unknown, S = unknown> implements Iterable<Y, 
   /** @param target what to delegate to; @param site where, for tracebacks */
   constructor(readonly target: Iterable<Y, R, S>, readonly site?: string) {}
 
-  /** An adapter: a coroutine whose body is `return yield from(target)`. */
+  /** An adapter with PEP 380 semantics, for `yield*`. */
   [Symbol.iterator](): Coroutine<Y, R, S> {
-    return new Coroutine(adapter(this) as Generator<Y, R, S>);
+    return Coroutine._adapt(this);
   }
-}
-
-function* adapter(marker: From): Generator<unknown, unknown, unknown> {
-  return yield marker;
 }
 
 /**
