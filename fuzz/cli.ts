@@ -1,0 +1,85 @@
+/**
+ * `npm run fuzz -- --runs N --seed S`: differential testing of coroutil
+ * against CPython with random coroutine programs (see fuzz/README.md).
+ */
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { writeFailure } from "./failures.js";
+import { REPO, loadPlugin, runFuzz, type Divergence } from "./harness.js";
+import type { Form } from "./render-ts.js";
+
+const USAGE = `usage: npm run fuzz -- [--runs N] [--seed S] [--only I[,I…]] [--forms runtime,plugin] [--chunk N] [--keep]
+  --runs N     programs to generate (default 1000)
+  --seed S     run seed (default: random, printed); program I of seed S is always the same
+  --only I,…   run only these program indexes of the seed (to replay a failure)
+  --forms F,…  coroutil forms to check: runtime, plugin (default: both; plugin only if coroutil/babel exists)
+  --chunk N    programs per child process (default 250)
+  --keep       keep the temporary folder with the generated batch files
+Divergent programs are written to .fuzz-failures/<seed>-<index>/ (both twins and every trace).`;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: "string" },
+      seed: { type: "string" },
+      only: { type: "string" },
+      forms: { type: "string" },
+      chunk: { type: "string" },
+      keep: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const int = (name: string, v: string | undefined, dflt: number): number => {
+    if (v === undefined) return dflt;
+    if (!/^\d+$/.test(v)) throw new Error(`--${name} takes a non-negative integer, got "${v}"; write e.g. --${name} 100`);
+    return Number(v);
+  };
+  const seed = int("seed", values.seed, Math.floor(Math.random() * 2 ** 31));
+  const runs = int("runs", values.runs, 1000);
+  const only = values.only?.split(",").map((s) => int("only", s.trim(), 0));
+  let forms: Form[];
+  if (values.forms !== undefined) {
+    forms = values.forms.split(",").map((f) => {
+      if (f !== "runtime" && f !== "plugin") throw new Error(`--forms takes runtime and/or plugin, got "${f}"; write --forms runtime,plugin`);
+      return f;
+    });
+  } else {
+    forms = (await loadPlugin()) ? ["runtime", "plugin"] : ["runtime"];
+    if (forms.length === 1) console.log("fuzz: coroutil/babel not found, checking the runtime form only");
+  }
+  const result = await runFuzz({ seed, runs, only, forms, chunk: int("chunk", values.chunk, 250), keep: values.keep });
+  const byProgram = new Map<string, Divergence[]>();
+  for (const d of result.divergences) byProgram.set(d.program.id, [...(byProgram.get(d.program.id) ?? []), d]);
+  const dir = join(REPO, ".fuzz-failures");
+  for (const divs of byProgram.values()) {
+    const id = divs[0]!.program.id;
+    const traces: Record<string, string[] | undefined> = { python: result.python.get(id) };
+    for (const form of forms) traces[form] = result.traces[form].get(id);
+    const folder = writeFailure(dir, divs, traces);
+    for (const d of divs) {
+      console.log(`DIVERGENCE seed ${seed} program ${d.index} (${d.form} form), line ${d.line + 1}:`);
+      console.log(`  python3:  ${d.python[d.line] ?? "(end of trace)"}`);
+      console.log(`  coroutil: ${d.coroutil[d.line] ?? "(end of trace)"}`);
+    }
+    console.log(`  written to ${folder}`);
+  }
+  if (values.keep) console.log(`fuzz: batch files kept in ${result.tmp}`);
+  const n = result.programs.length;
+  console.log(
+    `fuzz: seed ${seed}, ${n} programs, forms ${forms.join("+")}: ${byProgram.size} divergent ` +
+      `(${result.divergences.length} program-form pairs) in ${(result.ms / 1000).toFixed(1)} s`,
+  );
+  return byProgram.size === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`fuzz: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(2);
+  },
+);

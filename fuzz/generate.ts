@@ -1,0 +1,210 @@
+import { Rng } from "./prng.js";
+import { hasMarker, type Catchable, type Cond, type Expr, type Fn, type Kind, type Op, type Program, type Stmt } from "./program.js";
+
+const MAX_DEPTH = 3;
+const LOCALS = ["a", "b", "c"];
+
+interface Scope {
+  fn: number;
+  nFns: number;
+  depth: number;
+  /** readable names: locals, the parameter p, loop counters */
+  vars: string[];
+  /** caught exceptions in scope (innermost last) */
+  errs: string[];
+  inLoop: boolean;
+  /** statements left for this function (keeps programs small) */
+  fuel: { n: number; tries: number; labels: number };
+}
+
+/** One random program, fully determined by `seed`. */
+export function generateProgram(seed: number, id: string): Program {
+  const rng = new Rng(seed);
+  const nFns = rng.weighted({ 1: 2, 2: 4, 3: 4, 4: 2 } as Record<string, number>);
+  const count = Number(nFns);
+  const fns: Fn[] = [];
+  for (let i = 0; i < count; i++) {
+    const fuel = { n: rng.int(6, 22), tries: 0, labels: 0 };
+    const scope: Scope = { fn: i, nFns: count, depth: 0, vars: [...LOCALS, "p"], errs: [], inLoop: false, fuel };
+    const body = block(rng, scope, rng.int(2, 5), true);
+    if (!body.some((s) => s.k === "yield" || s.k === "for" || s.k === "delegate")) {
+      body.unshift({ k: "yield", value: label(rng, scope) });
+    }
+    const markers = hasMarker(body);
+    let kind: Kind;
+    if (rng.chance(0.35)) kind = "primed";
+    else if (!markers) kind = "native";
+    else kind = rng.chance(0.25) ? "adapter" : "track";
+    fns.push({ name: `g${i}`, kind, body });
+  }
+  const ops: Op[] = [];
+  const nOps = rng.int(3, 14);
+  // An unstarted coroutine mostly gets primed first, or the program ends at once.
+  if (fns[0]!.kind !== "primed" && rng.chance(0.85)) ops.push({ k: "next", member: rng.chance(0.4) });
+  while (ops.length < nOps) ops.push(op(rng));
+  return { id, fns, arg: rng.int(0, 5), ops, marker: rng.chance(0.2) ? "yieldFrom" : "from" };
+}
+
+function op(rng: Rng): Op {
+  const member = rng.chance(0.4);
+  switch (rng.weighted({ next: 22, send: 40, throw: 14, close: 5, state: 10, yf: 8 })) {
+    case "next":
+      return { k: "next", member };
+    case "send":
+      return { k: "send", v: rng.chance(0.1) ? null : rng.int(0, 9), member };
+    case "throw": {
+      const cls = rng.weighted({ E1: 8, E2: 6, E3: 5, GeneratorExit: 1, StopIteration: 1 });
+      return { k: "throw", cls, v: rng.int(0, 9), member };
+    }
+    case "close":
+      return { k: "close", member };
+    case "state":
+      return { k: "state", member };
+    default:
+      return { k: "yf", member };
+  }
+}
+
+function label(rng: Rng, s: Scope): Expr {
+  return { k: "str", v: `g${s.fn}.${s.fuel.labels++}` };
+}
+
+function expr(rng: Rng, s: Scope): Expr {
+  const w: Record<string, number> = { label: 40, add: 22, var: 14, int: 14, none: 4, err: s.errs.length ? 12 : 0 };
+  switch (rng.weighted(w)) {
+    case "label":
+      return label(rng, s);
+    case "add":
+      return { k: "add", name: rng.pick(s.vars), v: rng.int(1, 5) };
+    case "var":
+      return { k: "var", name: rng.pick(s.vars) };
+    case "int":
+      return { k: "int", v: rng.int(0, 9) };
+    case "none":
+      return { k: "none" };
+    default:
+      return { k: "err", name: s.errs[s.errs.length - 1]! };
+  }
+}
+
+function cond(rng: Rng, s: Scope): Cond {
+  const name = rng.pick(s.vars);
+  switch (rng.weighted({ even: 4, gt: 4, isNone: 2 })) {
+    case "even":
+      return { k: "even", name };
+    case "gt":
+      return { k: "gt", name, v: rng.int(0, 7) };
+    default:
+      return { k: "isNone", name };
+  }
+}
+
+function block(rng: Rng, s: Scope, len: number, top = false): Stmt[] {
+  const out: Stmt[] = [];
+  for (let i = 0; i < len && s.fuel.n > 0; i++) {
+    s.fuel.n--;
+    out.push(stmt(rng, s));
+  }
+  // A terminal statement, only ever last in its block.
+  const canReraise = s.errs.length > 0;
+  const t = rng.weighted({ none: top ? 5 : 8, ret: top ? 3 : 1.2, raise: top ? 0.6 : 0.8, reraise: canReraise ? 1.5 : 0 });
+  if (t === "ret") out.push({ k: "return", value: rng.chance(0.8) ? expr(rng, s) : undefined });
+  else if (t === "raise") out.push({ k: "raise", cls: rng.pick(["E1", "E2", "E3"] as const), value: expr(rng, s) });
+  else if (t === "reraise") out.push({ k: "reraise", name: s.errs[s.errs.length - 1]! });
+  return out;
+}
+
+function stmt(rng: Rng, s: Scope): Stmt {
+  const nested = s.depth < MAX_DEPTH;
+  const w = {
+    yield: 30,
+    assign: 4,
+    log: 9,
+    states: 4,
+    if: nested ? 7 : 0,
+    for: nested ? 6 : 0,
+    breakIf: s.inLoop ? 6 : 0,
+    try: nested ? 15 : 0,
+    delegate: s.fn < s.nFns - 1 ? 14 : 0,
+    delegateList: 5,
+  };
+  const inner = (extra: Partial<Scope> = {}): Scope => ({ ...s, depth: s.depth + 1, ...extra });
+  switch (rng.weighted(w)) {
+    case "yield":
+      return { k: "yield", target: rng.chance(0.65) ? rng.pick(LOCALS) : undefined, value: expr(rng, s) };
+    case "assign":
+      return { k: "assign", target: rng.pick(LOCALS), value: expr(rng, s) };
+    case "log":
+      return { k: "log", value: expr(rng, s) };
+    case "states":
+      return { k: "states" };
+    case "if":
+      return {
+        k: "if",
+        cond: cond(rng, s),
+        then: block(rng, inner(), rng.int(1, 3)),
+        else: rng.chance(0.5) ? block(rng, inner(), rng.int(1, 2)) : [],
+      };
+    case "for": {
+      const v = `i${s.depth}`;
+      return { k: "for", v, count: rng.int(1, 3), body: block(rng, inner({ vars: [...s.vars, v], inLoop: true }), rng.int(1, 3)) };
+    }
+    case "breakIf":
+      return { k: "breakIf", cond: cond(rng, s) };
+    case "try":
+      return tryStmt(rng, s, inner);
+    case "delegate":
+      return {
+        k: "delegate",
+        target: rng.chance(0.7) ? rng.pick(LOCALS) : undefined,
+        callee: rng.int(s.fn + 1, s.nFns - 1),
+        arg: rng.chance(0.5) ? { k: "int", v: rng.int(0, 9) } : { k: "add", name: rng.pick(s.vars), v: rng.int(1, 3) },
+        star: rng.chance(0.25),
+      };
+    default: {
+      const items: Expr[] = [];
+      const n = rng.weighted({ 0: 1, 1: 3, 2: 4, 3: 2 } as Record<string, number>);
+      for (let i = 0; i < Number(n); i++) items.push(rng.chance(0.5) ? label(rng, s) : { k: "int", v: rng.int(0, 9) });
+      return { k: "delegateList", target: rng.chance(0.4) ? rng.pick(LOCALS) : undefined, items, star: rng.chance(0.25) };
+    }
+  }
+}
+
+function tryStmt(rng: Rng, s: Scope, inner: (extra?: Partial<Scope>) => Scope): Stmt {
+  const v = `x${s.fn}_${s.fuel.tries++}`;
+  const body = block(rng, inner(), rng.int(1, 4));
+  const nHandlers = rng.weighted({ 0: 2, 1: 6, 2: 3 } as Record<string, number>);
+  const handlers = [];
+  for (let i = 0; i < Number(nHandlers); i++) {
+    const classes: Catchable[] = [];
+    const n = rng.chance(0.2) ? 2 : 1;
+    while (classes.length < n) {
+      const c = rng.weighted({ E1: 6, E2: 5, E3: 3, Exception: 3, GeneratorExit: 5, RuntimeError: 1, StopIteration: 1 });
+      if (!classes.includes(c)) classes.push(c);
+    }
+    const hs = inner({ errs: [...s.errs, v] });
+    if (classes.includes("GeneratorExit")) handlers.push({ classes, body: genExitHandler(rng, hs, v) });
+    else handlers.push({ classes, body: block(rng, hs, rng.int(1, 3)) });
+  }
+  const fin = Number(nHandlers) === 0 || rng.chance(0.45) ? block(rng, inner(), rng.int(1, 2)) : undefined;
+  return { k: "try", v, body, handlers, finally: fin };
+}
+
+/** Mostly clean-up then re-raise; sometimes return a value; rarely yield. */
+function genExitHandler(rng: Rng, s: Scope, v: string): Stmt[] {
+  const out: Stmt[] = [{ k: "log", value: { k: "err", name: v } }];
+  if (rng.chance(0.25)) out.push({ k: "states" });
+  switch (rng.weighted({ reraise: 55, ret: 20, fall: 15, yield: 10 })) {
+    case "reraise":
+      out.push({ k: "reraise", name: v });
+      break;
+    case "ret":
+      out.push({ k: "return", value: expr(rng, s) });
+      break;
+    case "yield":
+      out.push({ k: "yield", target: rng.pick(LOCALS), value: label(rng, s) });
+      if (rng.chance(0.5)) out.push({ k: "reraise", name: v });
+      break;
+  }
+  return out;
+}

@@ -1,0 +1,171 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { transformAsync, type PluginItem } from "@babel/core";
+import { build, transform } from "esbuild";
+import { generateProgram } from "./generate.js";
+import { programSeed } from "./prng.js";
+import type { Program } from "./program.js";
+import { renderPythonBatch } from "./render-python.js";
+import { renderTsBatch, type Form } from "./render-ts.js";
+import { firstDifference, splitTraces } from "./traces.js";
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface RunOptions {
+  seed: number;
+  runs: number;
+  /** program indexes to run instead of 0..runs-1 */
+  only?: number[];
+  forms: Form[];
+  /** the runtime's entry file (a patched copy in the fault-injection test) */
+  runtimeEntry?: string;
+  /** programs per child process */
+  chunk?: number;
+  /** per child process, in ms */
+  timeout?: number;
+  /** keep the temporary folder with the batch files */
+  keep?: boolean;
+}
+
+export interface Divergence {
+  index: number;
+  program: Program;
+  form: Form;
+  python: string[];
+  coroutil: string[];
+  line: number;
+}
+
+export interface RunResult {
+  programs: Program[];
+  python: Map<string, string[]>;
+  traces: Record<Form, Map<string, string[]>>;
+  divergences: Divergence[];
+  ms: number;
+  tmp: string;
+}
+
+/** The Babel plugin, or undefined while plugin/index.ts does not exist. */
+export async function loadPlugin(): Promise<PluginItem | undefined> {
+  try {
+    // A variable specifier: the plugin is another engineer's file and may not exist yet.
+    const specifier = "coroutil/babel";
+    const mod: any = await import(specifier);
+    return mod.default ?? mod;
+  } catch (e: any) {
+    if (e?.code === "ERR_MODULE_NOT_FOUND" || e?.code === "ERR_PACKAGE_PATH_NOT_EXPORTED") return undefined;
+    throw e;
+  }
+}
+
+/** Bundles the runtime (or a patched copy of it) into one ESM file. */
+export async function bundleRuntime(entry: string, outfile: string): Promise<void> {
+  await build({ entryPoints: [entry], bundle: true, format: "esm", platform: "node", outfile, keepNames: true, logLevel: "silent" });
+}
+
+const useBundle = (js: string): string => js.replace(/(from\s*)(["'])coroutil\2/g, '$1"./runtime.mjs"');
+
+async function presetTypescript(): Promise<PluginItem> {
+  const specifier = "@babel/preset-typescript"; // ships no type declarations
+  return ((await import(specifier)) as { default: PluginItem }).default;
+}
+
+/** Compiles a TS batch of the given form to runnable JS. */
+export async function compileTs(source: string, form: Form, plugin?: PluginItem): Promise<string> {
+  if (form === "runtime") {
+    const r = await transform(source, { loader: "ts", format: "esm", target: "es2022" });
+    return useBundle(r.code);
+  }
+  if (plugin === undefined) throw new Error("the plugin form needs plugin/index.ts (coroutil/babel)");
+  const r = await transformAsync(source, {
+    filename: "batch.ts",
+    babelrc: false,
+    configFile: false,
+    presets: [await presetTypescript()],
+    plugins: [plugin],
+  });
+  return useBundle(r!.code!);
+}
+
+interface Exec {
+  stdout: string;
+  stderr: string;
+  code: number | null;
+  timedOut: boolean;
+}
+
+function exec(cmd: string, args: string[], cwd: string, timeout: number): Promise<Exec> {
+  return new Promise((done, fail) => {
+    const child = spawn(cmd, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    let timedOut = false;
+    child.stdout.setEncoding("utf8").on("data", (d) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d) => (stderr += d));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, timeout);
+    child.on("error", fail);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      done({ stdout, stderr, code, timedOut });
+    });
+  });
+}
+
+export function makePrograms(seed: number, indexes: number[]): Program[] {
+  return indexes.map((i) => generateProgram(programSeed(seed, i), `${seed}-${i}`));
+}
+
+/** Generates, runs under python3 and under coroutil, and compares every program. */
+export async function runFuzz(opts: RunOptions): Promise<RunResult> {
+  const started = performance.now();
+  const indexes = opts.only ?? Array.from({ length: opts.runs }, (_, i) => i);
+  const programs = makePrograms(opts.seed, indexes);
+  const tmp = mkdtempSync(join(tmpdir(), "coroutil-fuzz-"));
+  const plugin = opts.forms.includes("plugin") ? await loadPlugin() : undefined;
+  if (opts.forms.includes("plugin") && plugin === undefined) throw new Error("the plugin form needs plugin/index.ts (coroutil/babel)");
+  await bundleRuntime(opts.runtimeEntry ?? join(REPO, "runtime/index.ts"), join(tmp, "runtime.mjs"));
+  const chunk = opts.chunk ?? 250;
+  const timeout = opts.timeout ?? 120_000;
+  const python = new Map<string, string[]>();
+  const traces = { runtime: new Map(), plugin: new Map() } as Record<Form, Map<string, string[]>>;
+  try {
+    for (let start = 0, c = 0; start < programs.length; start += chunk, c++) {
+      const batch = programs.slice(start, start + chunk);
+      const py = join(tmp, `batch${c}.py`);
+      writeFileSync(py, renderPythonBatch(batch));
+      const jobs: Promise<void>[] = [
+        exec("python3", [py], tmp, timeout).then((r) => collect(python, r, "python3")),
+      ];
+      for (const form of opts.forms) {
+        const js = join(tmp, `batch${c}-${form}.mjs`);
+        writeFileSync(js, await compileTs(renderTsBatch(batch, form), form, plugin));
+        jobs.push(exec(process.execPath, [js], tmp, timeout).then((r) => collect(traces[form], r, `node (${form} form)`)));
+      }
+      await Promise.all(jobs);
+    }
+  } finally {
+    if (!opts.keep) rmSync(tmp, { recursive: true, force: true });
+  }
+  const divergences: Divergence[] = [];
+  programs.forEach((program, k) => {
+    const expected = python.get(program.id) ?? ["(no python trace)"];
+    for (const form of opts.forms) {
+      const actual = traces[form].get(program.id) ?? ["(no trace: the process died or timed out before this program)"];
+      const line = firstDifference(expected, actual);
+      if (line >= 0) divergences.push({ index: indexes[k]!, program, form, python: expected, coroutil: actual, line });
+    }
+  });
+  return { programs, python, traces, divergences, ms: performance.now() - started, tmp };
+}
+
+function collect(into: Map<string, string[]>, r: Exec, what: string): void {
+  for (const [id, lines] of splitTraces(r.stdout)) into.set(id, lines);
+  if (r.timedOut) process.stderr.write(`fuzz: ${what} timed out\n`);
+  else if (r.code !== 0) process.stderr.write(`fuzz: ${what} exited ${r.code}: ${r.stderr.slice(0, 2000)}\n`);
+}

@@ -1,0 +1,111 @@
+/**
+ * The one description of a random coroutine program; render-python.ts and
+ * render-ts.ts turn it into a CPython twin and a coroutil twin.
+ */
+
+/** Error classes both sides define (E3 derives from E1) plus the built-ins a body can catch. */
+export type UserError = "E1" | "E2" | "E3";
+export type Catchable = UserError | "Exception" | "GeneratorExit" | "RuntimeError" | "StopIteration";
+
+export type Expr =
+  | { k: "int"; v: number }
+  | { k: "str"; v: string }
+  | { k: "none" }
+  | { k: "var"; name: string }
+  /** `n(name) + v`, where n() maps anything but an int to 0 */
+  | { k: "add"; name: string; v: number }
+  /** show(e) of a caught exception, as a string */
+  | { k: "err"; name: string };
+
+export type Cond =
+  | { k: "even"; name: string }
+  | { k: "gt"; name: string; v: number }
+  | { k: "isNone"; name: string };
+
+export type Stmt =
+  | { k: "yield"; target?: string; value: Expr }
+  | { k: "assign"; target: string; value: Expr }
+  | { k: "log"; value: Expr }
+  /** prints the state of every registered coroutine */
+  | { k: "states" }
+  | { k: "if"; cond: Cond; then: Stmt[]; else: Stmt[] }
+  | { k: "for"; v: string; count: number; body: Stmt[] }
+  | { k: "breakIf"; cond: Cond }
+  | { k: "try"; v: string; body: Stmt[]; handlers: Handler[]; finally?: Stmt[] }
+  /** `target = yield from g<callee>(arg)`; `star` picks `yield* from(x)` in the plugin form */
+  | { k: "delegate"; target?: string; callee: number; arg: Expr; star: boolean }
+  /** `target = yield from [items]` (a list iterator: no send/throw/close of its own) */
+  | { k: "delegateList"; target?: string; items: Expr[]; star: boolean }
+  | { k: "raise"; cls: UserError; value: Expr }
+  | { k: "reraise"; name: string }
+  | { k: "return"; value?: Expr };
+
+export interface Handler {
+  classes: Catchable[];
+  body: Stmt[];
+}
+
+/**
+ * How a function is made on the coroutil side (the same in both forms):
+ * primed: `coroutine(...)` / `@coroutine`; track: `track(...)` / a generator
+ * with markers; native: a plain generator with no marker; adapter: a plain
+ * generator using `yield* from(x)` (runtime form) — not registered, since
+ * coroutil may not track it.
+ */
+export type Kind = "primed" | "track" | "native" | "adapter";
+
+export interface Fn {
+  name: string;
+  kind: Kind;
+  body: Stmt[];
+}
+
+export type Op =
+  | { k: "next"; member: boolean }
+  | { k: "send"; v: number | null; member: boolean }
+  | { k: "throw"; cls: UserError | "GeneratorExit" | "StopIteration"; v: number; member: boolean }
+  | { k: "close"; member: boolean }
+  | { k: "state"; member: boolean }
+  | { k: "yf"; member: boolean };
+
+export interface Program {
+  /** "<run seed>-<index>" */
+  id: string;
+  fns: Fn[];
+  /** the outermost coroutine's argument */
+  arg: number;
+  ops: Op[];
+  /** the marker's name on the coroutil side: from or its alias yieldFrom */
+  marker: "from" | "yieldFrom";
+}
+
+export function walk(stmts: Stmt[], f: (s: Stmt) => void): void {
+  for (const s of stmts) {
+    f(s);
+    if (s.k === "if") {
+      walk(s.then, f);
+      walk(s.else, f);
+    } else if (s.k === "for") walk(s.body, f);
+    else if (s.k === "try") {
+      walk(s.body, f);
+      for (const h of s.handlers) walk(h.body, f);
+      if (s.finally) walk(s.finally, f);
+    }
+  }
+}
+
+export function hasYield(stmts: Stmt[]): boolean {
+  let found = false;
+  walk(stmts, (s) => {
+    if (s.k === "yield" || s.k === "delegate" || s.k === "delegateList") found = true;
+  });
+  return found;
+}
+
+export function hasMarker(stmts: Stmt[]): boolean {
+  let found = false;
+  walk(stmts, (s) => {
+    if (s.k === "delegate" || s.k === "delegateList") found = true;
+  });
+  return found;
+}
