@@ -1,0 +1,240 @@
+/**
+ * Module customization hooks behind `coroutil/register` (loaded by `module.register`, on Node's hooks thread).
+ * `resolve` lets `./foo.js` find `./foo.ts` (TypeScript's NodeNext convention) and accepts extensionless and
+ * `.ts` specifiers; `load` compiles the project's own files with Babel, the coroutil plugin and (for
+ * TypeScript) `@babel/preset-typescript`, with inline source maps.
+ * @packageDocumentation
+ */
+import { transformAsync, type PluginItem } from "@babel/core";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createRequire, type LoadHook, type ModuleFormat, type ResolveHook } from "node:module";
+import { dirname, extname, join, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import coroutilPlugin from "./index.js";
+
+const require = createRequire(import.meta.url);
+const presetTypescript = require.resolve("@babel/preset-typescript");
+
+const TS_EXTENSIONS = new Set([".ts", ".tsx", ".mts", ".cts"]);
+const JS_EXTENSIONS = new Set([".js", ".jsx", ".mjs", ".cjs"]);
+/** Where an import written with a JS extension may find its TypeScript source, as `tsc` does under NodeNext. */
+const TS_FOR_JS: Record<string, string[]> = {
+  ".js": [".ts", ".tsx"],
+  ".jsx": [".tsx"],
+  ".mjs": [".mts"],
+  ".cjs": [".cts"],
+};
+const EXTENSIONLESS_CANDIDATES = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+
+/** This package's own library folders: never compiled here (the runtime must stay as built). */
+const ownFolders = findOwnFolders();
+
+function findOwnFolders(): string[] {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = join(dir, "package.json");
+    if (existsSync(manifest)) {
+      try {
+        if (JSON.parse(readFileSync(manifest, "utf8")).name === "coroutil") {
+          return ["runtime", "plugin", "codemod", "cli", "dist"].map((folder) => join(dir, folder) + sep);
+        }
+      } catch {
+        // an unreadable manifest is not ours; keep looking
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return [];
+    dir = parent;
+  }
+}
+
+function isInNodeModules(path: string): boolean {
+  return path.split(/[\\/]/).includes("node_modules");
+}
+
+/** A file this hook compiles: a project source file (not under node_modules, not this package's own code). */
+function isProjectFile(url: string): string | undefined {
+  if (!url.startsWith("file:")) return undefined;
+  const path = fileURLToPath(url);
+  const ext = extname(path);
+  if (!TS_EXTENSIONS.has(ext) && !JS_EXTENSIONS.has(ext)) return undefined;
+  if (isInNodeModules(path)) return undefined;
+  if (ownFolders.some((folder) => path.startsWith(folder))) return undefined;
+  return path;
+}
+
+function isPathLike(specifier: string): boolean {
+  return (
+    specifier.startsWith("./") ||
+    specifier.startsWith("../") ||
+    specifier.startsWith("/") ||
+    specifier.startsWith("file:") ||
+    specifier === "." ||
+    specifier === ".."
+  );
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The TypeScript (or extension-completed) file a path-like specifier that Node could not find stands for. */
+function alternativeFor(specifier: string, parentURL: string): string | undefined {
+  const target = new URL(specifier, parentURL);
+  if (target.protocol !== "file:") return undefined;
+  const path = fileURLToPath(target);
+  const ext = extname(path);
+  const swaps = TS_FOR_JS[ext];
+  if (swaps) {
+    const stem = path.slice(0, -ext.length);
+    for (const swap of swaps) if (isFile(stem + swap)) return pathToFileURL(stem + swap).href + target.search;
+    return undefined;
+  }
+  if (TS_EXTENSIONS.has(ext)) return undefined;
+  for (const candidate of EXTENSIONLESS_CANDIDATES) {
+    if (isFile(path + candidate)) return pathToFileURL(path + candidate).href + target.search;
+  }
+  for (const candidate of EXTENSIONLESS_CANDIDATES) {
+    const index = join(path, "index" + candidate);
+    if (isFile(index)) return pathToFileURL(index).href + target.search;
+  }
+  return undefined;
+}
+
+export const resolve: ResolveHook = async (specifier, context, nextResolve) => {
+  try {
+    return await nextResolve(specifier, context);
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    const parentURL = context.parentURL;
+    if (code !== "ERR_MODULE_NOT_FOUND" && code !== "ERR_UNSUPPORTED_DIR_IMPORT") throw error;
+    if (parentURL?.startsWith("file:") && isPathLike(specifier) && !isInNodeModules(fileURLToPath(parentURL))) {
+      const alternative = alternativeFor(specifier, parentURL);
+      if (alternative) return nextResolve(alternative, context);
+    }
+    // The plugin adds `import … from "coroutil"` to compiled files; a project that runs coroutil without
+    // installing it (a global `coroutil run`) finds the runtime next to this hook.
+    if (specifier === "coroutil" || specifier.startsWith("coroutil/")) {
+      try {
+        return await nextResolve(specifier, { ...context, parentURL: import.meta.url });
+      } catch {
+        // report the original failure below
+      }
+    }
+    throw error;
+  }
+};
+
+const packageTypes = new Map<string, "module" | "commonjs" | undefined>();
+
+/** The `type` of the nearest package.json (`undefined` when it has none or there is none). */
+function packageType(dir: string): "module" | "commonjs" | undefined {
+  if (packageTypes.has(dir)) return packageTypes.get(dir);
+  let type: "module" | "commonjs" | undefined;
+  const manifest = join(dir, "package.json");
+  if (existsSync(manifest)) {
+    try {
+      const declared = JSON.parse(readFileSync(manifest, "utf8")).type;
+      type = declared === "module" ? "module" : declared === "commonjs" ? "commonjs" : undefined;
+    } catch {
+      type = undefined;
+    }
+  } else {
+    const parent = dirname(dir);
+    type = parent === dir ? undefined : packageType(parent);
+  }
+  packageTypes.set(dir, type);
+  return type;
+}
+
+function declaredFormat(path: string, ext: string): "module" | "commonjs" | undefined {
+  if (ext === ".mts" || ext === ".mjs") return "module";
+  if (ext === ".cts" || ext === ".cjs") return "commonjs";
+  return packageType(dirname(path));
+}
+
+/** A quick look that decides whether the coroutil plugin can have anything to do in a file. */
+function mayUseCoroutil(code: string): boolean {
+  return code.includes("coroutil") || code.includes("@coroutine");
+}
+
+export const load: LoadHook = async (url, context, nextLoad) => {
+  const path = isProjectFile(url);
+  if (path === undefined) return nextLoad(url, context);
+  const ext = extname(path);
+  const typescript = TS_EXTENSIONS.has(ext);
+  const code = await readFile(path, "utf8");
+  const usesCoroutil = mayUseCoroutil(code);
+  if (!typescript && !usesCoroutil) return nextLoad(url, context);
+
+  const declared = declaredFormat(path, ext);
+  const plugins: PluginItem[] = usesCoroutil ? [coroutilPlugin] : [];
+  const presets: PluginItem[] = typescript
+    ? [[presetTypescript, { allExtensions: true, isTSX: ext === ".tsx", allowDeclareFields: true }]]
+    : [];
+  let result;
+  try {
+    result = await transformAsync(code, {
+      filename: path,
+      babelrc: false,
+      configFile: false,
+      sourceType: declared === "module" ? "module" : declared === "commonjs" ? "script" : "unambiguous",
+      sourceMaps: "inline",
+      ast: declared === undefined,
+      parserOpts: { plugins: ext === ".jsx" ? ["jsx"] : [] },
+      presets,
+      plugins,
+    });
+  } catch (error) {
+    throw withPythonHint(error, code, path);
+  }
+  if (!result?.code) throw new Error(`coroutil/register: Babel returned no code for ${path}`);
+  const format: ModuleFormat = declared ?? (result.ast?.program.sourceType === "module" ? "module" : "commonjs");
+  return { format, source: result.code, shortCircuit: true };
+};
+
+interface BabelParseError {
+  code?: unknown;
+  pos?: number;
+  loc?: { line: number; column: number; index?: number };
+  message: string;
+}
+
+/**
+ * Babel's parse error as a plain `SyntaxError` (`file:line:col: reason` and the code frame, no parser
+ * internals); for a Python habit, `yield from x` (which JavaScript reads as `yield from` followed by junk),
+ * it says what to write instead. Any other error is returned unchanged.
+ */
+export function withPythonHint(error: unknown, code: string, path: string): unknown {
+  const parseError = error as BabelParseError | null;
+  if (parseError?.code !== "BABEL_PARSE_ERROR" || !parseError.loc) return error;
+  const { line, column } = parseError.loc;
+  const frameAt = parseError.message.indexOf("\n\n");
+  const frame = frameAt === -1 ? "" : parseError.message.slice(frameAt);
+  const head = frameAt === -1 ? parseError.message : parseError.message.slice(0, frameAt);
+  let reason = head.startsWith(path + ": ") ? head.slice(path.length + 2) : head;
+  reason = reason.replace(/\s*\(\d+:\d+\)$/, "");
+  const index = parseError.pos ?? parseError.loc.index;
+  const before = index === undefined ? "" : code.slice(Math.max(0, index - 200), index);
+  const habit = /\b(yield\s*\*?)\s+(from|yieldFrom)\s*$/.exec(before);
+  let errorCode = "BABEL_PARSE_ERROR";
+  if (habit && index !== undefined && !/^\s*\(/.test(code.slice(index))) {
+    const keyword = habit[1]!.replace(/\s+/g, "");
+    const marker = habit[2]!;
+    reason =
+      `\`${keyword} ${marker} x\` is Python syntax; in JavaScript write \`${keyword} ${marker}(x)\` ` +
+      `(the parentheses are required)`;
+    errorCode = "COROUTIL_YIELD_FROM_SYNTAX";
+  }
+  const message = `${path}:${line}:${column + 1}: ${reason}${frame}`;
+  const syntaxError = new SyntaxError(message);
+  // The hook's own frames say nothing about the user's file: the one frame shown is the error's location.
+  syntaxError.stack = `SyntaxError: ${message}\n    at ${path}:${line}:${column + 1}`;
+  Object.assign(syntaxError, { code: errorCode });
+  return syntaxError;
+}
