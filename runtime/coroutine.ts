@@ -65,7 +65,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   /** the `yield from` site of the current delegation */
   #site: string | undefined;
   /** this root's chain: `[this, delegate, its delegate, …]` */
-  #stack: Coroutine<any, any, any>[];
+  #stack: Coroutine<any, any, any>[] | undefined;
   /** @internal the value yielded at priming */
   _primed: unknown = undefined;
   /** a name for tracebacks */
@@ -79,12 +79,11 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    * @param gen a generator object, not yet started
    * @param name the generator function's name, for tracebacks
    */
-  constructor(gen: Generator<Y, R, S> | Iterator<Y, R, S>, name = "", plain = false) {
+  constructor(gen: Generator<Y, R, S> | Iterator<Y, R, S>, name = "", plain = false, known = plain) {
     this.#it = gen as AnyIterator;
     this.#plain = plain;
     this.#name = name;
-    this.#stack = [this];
-    if (!plain && isGenerator(gen)) tracked.set(gen, this);
+    if (!known) tracked.set(gen, this);
   }
 
   /** Python's `inspect.getgeneratorstate(gen)`. */
@@ -107,7 +106,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     if (this._status === CREATED && value !== undefined && !this.#active()) {
       throw new TypeError("can't send non-None value to a just-started generator");
     }
-    const r = this._status === SUSPENDED ? this.#step(value) : this.#resume(NEXT, value, false);
+    const r = this._status < CLOSED ? this.#step(value) : this.#resume(NEXT, value, false);
     if (r.done) throw new StopIteration(r.value);
     return r.value;
   }
@@ -121,6 +120,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     if (this.#inner !== undefined || this.#running || (owner !== undefined && owner.#running)) {
       return this.#resume(NEXT, value, false);
     }
+    this._status = SUSPENDED;
     this.#running = true;
     const prev = current;
     current = this;
@@ -158,7 +158,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
 
   /** The JS protocol's `next`: `v` is ignored on a never-started coroutine. */
   next(...[value]: [] | [S]): IteratorResult<Y, R> {
-    return this._status === SUSPENDED ? this.#step(value) : this.#resume(NEXT, this._status === CREATED ? undefined : value, false);
+    return this._status < CLOSED ? this.#step(value) : this.#resume(NEXT, this._status === CREATED ? undefined : value, false);
   }
 
   /** The JS protocol's `throw`: as `throwInto`, with a JS result. */
@@ -182,7 +182,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    */
   #resume(mode: Mode, value: unknown, closing: boolean): IteratorResult<Y, R> {
     if (this.#active()) throw new TypeError(EXECUTING);
-    let stack = this.#stack;
+    let stack = this.#stack ?? this.#claim();
     let leaf = stack[stack.length - 1]!;
     if (leaf.#inner !== undefined || (leaf !== this && leaf.#owner !== this)) {
       stack = this.#claim();
@@ -368,7 +368,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    * @internal
    */
   static _adapt<Y, R, S>(marker: From<Y, R, S>): Coroutine<Y, R, S> {
-    const c = new Coroutine<Y, R, S>(adapter(marker) as Generator<Y, R, S>);
+    const c = new Coroutine<Y, R, S>(adapter(marker) as Generator<Y, R, S>, "", false, true);
     const host = current;
     if (host !== undefined && host.#inner === undefined) {
       c.#host = host;

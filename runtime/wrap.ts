@@ -51,7 +51,7 @@ export function track(fn: any): any {
 function wrap(fn: any, primes: boolean): Function {
   if (fn[WRAPPED] === primes) return fn;
   const wrapper = function (this: unknown) {
-    const c = adopt(fn.apply(this, arguments), fn.name);
+    const c = adopt(fn.apply(this, arguments), fn.name, true);
     return primes ? prime(c) : c;
   };
   return Object.defineProperties(wrapper, {
@@ -62,12 +62,13 @@ function wrap(fn: any, primes: boolean): Function {
 }
 
 /** The one `Coroutine` of a generator object, made on first sight. */
-export function adopt(gen: any, name: string): Coroutine<any, any, any> {
+export function adopt(gen: any, name: string, fresh = false): Coroutine<any, any, any> {
   if (gen instanceof Coroutine) return gen;
   if (gen == null || typeof gen.next !== "function" || typeof gen.throw !== "function") {
     throw new TypeError(`coroutine/track: got ${typeof gen}, not a generator; write function*`);
   }
-  return tracked.get(gen) ?? new Coroutine(gen, name);
+  // A generator a wrapped function has just made is seen by nobody else.
+  return tracked.get(gen) ?? new Coroutine(gen, name, false, fresh);
 }
 
 function prime(c: Coroutine<any, any, any>): Coroutine<any, any, any> {
