@@ -5,13 +5,17 @@ import { adopt } from "./wrap.js";
 export type GeneratorLike<Y, R, S> = Coroutine<Y, R, S> | Generator<Y, R, S>;
 
 /**
- * A native generator first seen here may have been advanced already, so it
- * is taken as started: JS, not Python, then decides what a first send does.
+ * The coroutine of `gen`. A native generator first seen here may have been
+ * advanced already, so it is taken as started (JS, not Python, then decides
+ * what a first send does); asked for its state (`query`), it is refused.
  */
-function asCoroutine<Y, R, S>(gen: GeneratorLike<Y, R, S>): Coroutine<Y, R, S> {
+function of<Y, R, S>(gen: GeneratorLike<Y, R, S>, query?: string): Coroutine<Y, R, S> {
   if (gen instanceof Coroutine) return gen;
-  let c = tracked.get(gen);
-  if (c === undefined) (c = adopt(gen, ""))._status = 1;
+  let c = typeof gen === "object" && gen !== null ? tracked.get(gen) : undefined;
+  if (c === undefined) {
+    if (query) throw new TypeError(`${query}: untracked generator; create it with track(genFn) or wrap it with track(gen)`);
+    (c = adopt(gen, ""))._status = 1;
+  }
   return c;
 }
 
@@ -21,7 +25,7 @@ function asCoroutine<Y, R, S>(gen: GeneratorLike<Y, R, S>): Coroutine<Y, R, S> {
  * send(averager, 10); // the next yielded value
  */
 export function send<Y, R, S>(gen: GeneratorLike<Y, R, S>, value: S): Y {
-  return asCoroutine(gen).send(value);
+  return of(gen).send(value);
 }
 
 /**
@@ -30,7 +34,7 @@ export function send<Y, R, S>(gen: GeneratorLike<Y, R, S>, value: S): Y {
  * const avg = track(averager)(); next(avg);
  */
 export function next<Y, R, S>(gen: GeneratorLike<Y, R, S>): Y {
-  return asCoroutine(gen).send(undefined as S);
+  return of(gen).send(undefined as S);
 }
 
 /**
@@ -39,7 +43,7 @@ export function next<Y, R, S>(gen: GeneratorLike<Y, R, S>): Y {
  * throwInto(avg, new Error("reset"));
  */
 export function throwInto<Y, R, S>(gen: GeneratorLike<Y, R, S>, err: unknown): Y {
-  return asCoroutine(gen).throwInto(err);
+  return of(gen).throwInto(err);
 }
 
 /**
@@ -48,7 +52,7 @@ export function throwInto<Y, R, S>(gen: GeneratorLike<Y, R, S>, err: unknown): Y
  * close(avg);
  */
 export function close<Y, R, S>(gen: GeneratorLike<Y, R, S>): R | undefined {
-  return asCoroutine(gen).close();
+  return of(gen).close();
 }
 
 /**
@@ -57,7 +61,7 @@ export function close<Y, R, S>(gen: GeneratorLike<Y, R, S>): R | undefined {
  * getGeneratorState(avg); // "GEN_SUSPENDED"
  */
 export function getGeneratorState(gen: GeneratorLike<unknown, unknown, unknown>): GeneratorState {
-  return known(gen, "getGeneratorState").state;
+  return of(gen, "getGeneratorState").state;
 }
 
 /**
@@ -66,12 +70,5 @@ export function getGeneratorState(gen: GeneratorLike<unknown, unknown, unknown>)
  * getYieldFrom(outer); // the inner coroutine while outer delegates to it
  */
 export function getYieldFrom(gen: GeneratorLike<unknown, unknown, unknown>): Iterator<unknown> | undefined {
-  return known(gen, "getYieldFrom").yieldFrom;
-}
-
-function known(gen: unknown, fn: string): Coroutine<unknown, unknown, unknown> {
-  if (gen instanceof Coroutine) return gen;
-  const c = typeof gen === "object" && gen !== null ? tracked.get(gen) : undefined;
-  if (c !== undefined) return c;
-  throw new TypeError(`${fn}: untracked generator; create it with track(genFn) or wrap it with track(gen)`);
+  return of(gen, "getYieldFrom").yieldFrom;
 }

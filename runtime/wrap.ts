@@ -6,8 +6,6 @@ export type GeneratorFunctionLike<T, A extends unknown[], Y, R, S> = (
   ...args: A
 ) => Generator<Y, R, S> | Coroutine<Y, R, S>;
 
-const WRAPPED = Symbol("coroutil.wrapped");
-
 /**
  * The `@coroutine` primer: returns a function with the same parameters that
  * creates the generator and advances it to its first `yield`, returning a
@@ -49,16 +47,11 @@ export function track(fn: any): any {
 }
 
 function wrap(fn: any, primes: boolean): Function {
-  if (fn[WRAPPED] === primes) return fn;
   const wrapper = function (this: unknown) {
     const c = adopt(fn.apply(this, arguments), fn.name, true);
     return primes ? prime(c) : c;
   };
-  return Object.defineProperties(wrapper, {
-    name: { value: fn.name },
-    length: { value: fn.length },
-    [WRAPPED]: { value: primes },
-  });
+  return Object.defineProperties(wrapper, { name: { value: fn.name }, length: { value: fn.length } });
 }
 
 /** The one `Coroutine` of a generator object, made on first sight. */
