@@ -20,13 +20,23 @@ interface Scope {
 /** One random program, fully determined by `seed`. */
 export function generateProgram(seed: number, id: string): Program {
   const rng = new Rng(seed);
-  const nFns = rng.weighted({ 1: 2, 2: 4, 3: 4, 4: 2 } as Record<string, number>);
+  const nFns = rng.weighted({ 1: 1, 2: 3, 3: 4, 4: 3, 5: 1 } as Record<string, number>);
   const count = Number(nFns);
   const fns: Fn[] = [];
   for (let i = 0; i < count; i++) {
-    const fuel = { n: rng.int(6, 22), tries: 0, labels: 0 };
+    const fuel = { n: rng.int(8, 28), tries: 0, labels: 0 };
     const scope: Scope = { fn: i, nFns: count, depth: 0, vars: [...LOCALS, "p"], errs: [], inLoop: false, fuel };
-    const body = block(rng, scope, rng.int(2, 5), true);
+    let body = block(rng, scope, rng.int(2, 6), true);
+    // Often a handler around the body, so thrown errors do not always end it, ...
+    if (rng.chance(0.4)) {
+      const v = `x${i}_${fuel.tries++}`;
+      const classes = rng.pick([["E1"], ["E2"], ["Exception"], ["E1", "E2"]] as Catchable[][]);
+      const hs: Scope = { ...scope, depth: 1, errs: [v] };
+      fuel.n += 3;
+      body = [{ k: "try", v, body, handlers: [{ classes, body: block(rng, hs, rng.int(1, 2)) }] }];
+    }
+    // ... and a loop, so the coroutine lives through more operations.
+    if (rng.chance(0.35)) body = [{ k: "for", v: "j", count: rng.int(2, 4), body }];
     if (!body.some((s) => s.k === "yield" || s.k === "for" || s.k === "delegate")) {
       body.unshift({ k: "yield", value: label(rng, scope) });
     }
@@ -47,7 +57,7 @@ export function generateProgram(seed: number, id: string): Program {
 
 function op(rng: Rng): Op {
   const member = rng.chance(0.4);
-  switch (rng.weighted({ next: 22, send: 40, throw: 14, close: 5, state: 10, yf: 8 })) {
+  switch (rng.weighted({ next: 22, send: 40, throw: 16, close: 7, state: 9, yf: 7 })) {
     case "next":
       return { k: "next", member };
     case "send":
@@ -120,12 +130,12 @@ function stmt(rng: Rng, s: Scope): Stmt {
     yield: 30,
     assign: 4,
     log: 9,
-    states: 4,
+    states: 6,
     if: nested ? 7 : 0,
     for: nested ? 6 : 0,
     breakIf: s.inLoop ? 6 : 0,
     try: nested ? 15 : 0,
-    delegate: s.fn < s.nFns - 1 ? 14 : 0,
+    delegate: s.fn < s.nFns - 1 ? 22 : 0,
     delegateList: 5,
   };
   const inner = (extra: Partial<Scope> = {}): Scope => ({ ...s, depth: s.depth + 1, ...extra });
