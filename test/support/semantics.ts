@@ -29,28 +29,32 @@ export function listTwins(): Twin[] {
     .filter((t) => existsSync(t.py) && existsSync(t.ts));
 }
 
-function splitLines(text: string): string[] {
-  const lines = text.split("\n");
-  if (lines.at(-1) === "") lines.pop();
-  return lines;
-}
+const pyRunner = join(repoRoot, "test", "support", "semantics_runner.py");
 
-/** Runs one Python twin; an uncaught exception ends the trace with `uncaught Name: message`. */
-export function runPython(file: string): string[] {
-  const r = spawnSync("python3", [file], {
-    encoding: "utf8",
-    cwd: dirname(file),
-    env: { ...process.env, PYTHONPATH: supportDir, PYTHONDONTWRITEBYTECODE: "1", PYTHONIOENCODING: "utf-8" },
-    timeout: 20_000,
-  });
-  if (r.error) throw r.error;
-  const lines = splitLines(r.stdout);
-  if (r.status !== 0) {
-    const last = splitLines(r.stderr).at(-1) ?? `exit ${r.status}`;
-    const m = /^(?:[\w.]+\.)?(\w+)(?:: (.*))?$/.exec(last);
-    lines.push(m ? `uncaught ${m[1]}: ${m[2] ?? ""}` : `uncaught ${last}`);
-  }
-  return lines;
+/**
+ * Runs Python twins in one interpreter (test/support/semantics_runner.py); if that batch dies, each
+ * file runs alone. An uncaught exception ends a trace with `uncaught Name: message`.
+ */
+export function runPythonCases(files: string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const run = (batch: string[], timeout: number) => {
+    const r = spawnSync("python3", [pyRunner, ...batch], {
+      encoding: "utf8",
+      cwd: repoRoot,
+      env: { ...process.env, PYTHONPATH: supportDir, PYTHONDONTWRITEBYTECODE: "1", PYTHONIOENCODING: "utf-8" },
+      timeout,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (r.error || r.status !== 0) return undefined;
+    try {
+      return JSON.parse(r.stdout) as Record<string, string[]>;
+    } catch {
+      return undefined;
+    }
+  };
+  const batch = run(files, 60_000);
+  for (const f of files) out.set(f, batch?.[f] ?? run([f], 15_000)?.[f] ?? ["<python case crashed or timed out>"]);
+  return out;
 }
 
 /**
