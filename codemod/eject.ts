@@ -1,0 +1,211 @@
+import { Node, SyntaxKind, type CallExpression, type SourceFile, type YieldExpression } from "ts-morph";
+import { coroutilBindings, referencesToLocal, runtimeExportOf, type CoroutilBindings } from "./bindings.js";
+import { applyEdits, type Edit } from "./edits.js";
+import { bodyUses, enclosingFunction, isAsync, isGenerator, isGeneratorLike, type GeneratorLike } from "./functions.js";
+import { ImportPlan } from "./imports.js";
+import { coroutineTags, removeTagEdits } from "./jsdoc.js";
+import { isJavaScriptFile } from "./parse.js";
+import { lineColumn, lineEndAfter, lineStartOf } from "./text.js";
+
+/** Raised for input the plugin would reject; the message says where and what to write instead. */
+export class CodemodInputError extends Error {}
+
+const MARKERS = new Set(["from", "yieldFrom"]);
+
+/**
+ * Eject one source file: markers become `yield* from(x)`, annotated generators a
+ * `coroutine(…)` wrapping and generators with markers a `track(…)` wrapping, so
+ * the file needs only the runtime. Returns the new text of the file (line
+ * endings as the file's: generated text uses "\n" and the caller converts).
+ */
+export function ejectSourceFile(sourceFile: SourceFile): string {
+  const text = sourceFile.getFullText();
+  if (!text.includes("coroutil") && !text.includes("@coroutine")) return text;
+  const bindings = coroutilBindings(sourceFile);
+  const plan = new ImportPlan(sourceFile, bindings);
+  const edits: Edit[] = [];
+  const fail = (node: Node, message: string): never => {
+    const { line, column } = lineColumn(text, node.getStart());
+    throw new CodemodInputError(`${line}:${column} ${message}`);
+  };
+
+  const withMarkers = new Set<GeneratorLike>();
+  const replacedCallees = new Map<string, number>();
+  if (bindings.declarations.length) {
+    for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      const name = runtimeExportOf(call.getExpression(), bindings);
+      if (!name || !MARKERS.has(name)) continue;
+      const parent = call.getParent();
+      if (!Node.isYieldExpression(parent) || parent.getExpression() !== call) continue;
+      const fn = enclosingFunction(parent);
+      if (!fn || !isGeneratorLike(fn) || !isGenerator(fn)) {
+        fail(parent, "a from() marker must be inside a generator function; write it in a function* body");
+      }
+      const generator = fn as GeneratorLike;
+      if (isAsync(generator)) fail(parent, "a from() marker can't be used in an async generator; use a plain function*");
+      if (call.getArguments().length !== 1) fail(call, "from() takes exactly one argument; write yield from(iterable)");
+      withMarkers.add(generator);
+      edits.push(...markerEdits(parent, call, name, bindings, plan, replacedCallees));
+    }
+  }
+  for (const [local, count] of replacedCallees) {
+    if (referencesToLocal(sourceFile, local).length === count) {
+      for (const decl of bindings.declarations) {
+        for (const spec of decl.getNamedImports()) if ((spec.getAliasNode() ?? spec.getNameNode()).getText() === local) plan.drop(spec);
+      }
+    }
+  }
+
+  const targets = new Map<GeneratorLike, "coroutine" | "track" | "none">();
+  for (const fn of sourceFile.getDescendants().filter(isGeneratorLike)) {
+    const tags = coroutineTags(fn);
+    const decorators = Node.isMethodDeclaration(fn)
+      ? fn.getDecorators().filter((d) => runtimeExportOf(d.getCallExpression() ? d.getCallExpressionOrThrow() : d.getExpression(), bindings) === "coroutine")
+      : [];
+    const annotated = tags.length > 0 || decorators.length > 0;
+    if (annotated && !isGenerator(fn)) {
+      fail(fn, "@coroutine is for generator functions; write function* (or *method) or drop the tag");
+    }
+    if (annotated && isAsync(fn)) fail(fn, "@coroutine can't annotate an async generator; use a plain function*");
+    for (const tag of tags) edits.push(...removeTagEdits(text, tag));
+    for (const decorator of decorators) edits.push(removeDecoratorEdit(text, decorator));
+    if (annotated) targets.set(fn, alreadyWrapped(fn, bindings) ? "none" : "coroutine");
+    else if (withMarkers.has(fn)) targets.set(fn, alreadyWrapped(fn, bindings) ? "none" : "track");
+  }
+
+  const javascript = isJavaScriptFile(sourceFile.getFilePath());
+  for (const [fn, wrapper] of targets) {
+    if (wrapper === "none") continue;
+    const uses = bodyUses(fn);
+    if (uses.superKeyword) {
+      fail(uses.superKeyword, "eject can't move a body that uses super into a coroutine(…) wrapping; call a helper method instead of super here");
+    }
+    edits.push(...wrapEdits(fn, plan.use(wrapper), uses, javascript));
+  }
+
+  edits.push(...plan.edits());
+  return edits.length ? applyEdits(text, edits) : text;
+}
+
+function markerEdits(
+  yieldExpr: YieldExpression,
+  call: CallExpression,
+  name: string,
+  bindings: CoroutilBindings,
+  plan: ImportPlan,
+  replaced: Map<string, number>,
+): Edit[] {
+  const edits: Edit[] = [];
+  if (!yieldExpr.compilerNode.asteriskToken) {
+    const at = yieldExpr.getStart() + "yield".length;
+    edits.push({ start: at, end: at, text: "*" });
+  }
+  if (name === "yieldFrom") {
+    let callee: Node = call.getExpression();
+    while (Node.isParenthesizedExpression(callee)) callee = callee.getExpression();
+    if (Node.isPropertyAccessExpression(callee)) {
+      const nameNode = callee.getNameNode();
+      edits.push({ start: nameNode.getStart(), end: nameNode.getEnd(), text: "from" });
+    } else {
+      const local = callee.getText();
+      replaced.set(local, (replaced.get(local) ?? 0) + 1);
+      edits.push({ start: callee.getStart(), end: callee.getEnd(), text: plan.use("from") });
+    }
+  }
+  return edits;
+}
+
+/** A generator expression already handed to `coroutine(…)`/`track(…)` (as is, called, or via call/apply). */
+function alreadyWrapped(fn: GeneratorLike, bindings: CoroutilBindings): boolean {
+  if (!Node.isFunctionExpression(fn)) return false;
+  let node: Node = fn;
+  const up = (): Node | undefined => {
+    let parent = node.getParent();
+    while (parent && Node.isParenthesizedExpression(parent)) parent = parent.getParent();
+    return parent;
+  };
+  let parent = up();
+  if (Node.isPropertyAccessExpression(parent) && ["call", "apply"].includes(parent.getName())) {
+    node = parent;
+    parent = up();
+  }
+  if (Node.isCallExpression(parent) && parent.getExpression() !== node) {
+    // node is an argument: coroutine(function* …)
+  } else if (Node.isCallExpression(parent)) {
+    node = parent;
+    parent = up();
+  }
+  if (!Node.isCallExpression(parent) || !parent.getArguments().includes(node)) return false;
+  const wrapper = runtimeExportOf(parent.getExpression(), bindings);
+  return wrapper === "coroutine" || wrapper === "track";
+}
+
+function removeDecoratorEdit(text: string, decorator: Node): Edit {
+  const start = decorator.getStart();
+  let end = decorator.getEnd();
+  const lineStart = lineStartOf(text, start);
+  const lineEnd = lineEndAfter(text, end);
+  if (/^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t]*\r?\n$/.test(text.slice(end, lineEnd))) {
+    return { start: lineStart, end: lineEnd, text: "" };
+  }
+  while (text[end] === " " || text[end] === "\t") end++;
+  return { start, end, text: "" };
+}
+
+function wrapEdits(
+  fn: GeneratorLike,
+  wrapper: string,
+  uses: ReturnType<typeof bodyUses>,
+  javascript: boolean,
+): Edit[] {
+  const sf = fn.getSourceFile();
+  const text = sf.getFullText();
+  const edits: Edit[] = [];
+  const asterisk = fn.compilerNode.asteriskToken!;
+  const starStart = asterisk.getStart(sf.compilerNode);
+  const before = text[starStart - 1] ?? "";
+  const after = text[starStart + 1] ?? "";
+  const glue = /[\w$]/.test(before) && /[\w$#[]/.test(after) ? " " : "";
+  edits.push({ start: starStart, end: starStart + 1, text: glue });
+
+  let returnType = "";
+  const typeNode = fn.getReturnTypeNode();
+  if (typeNode) {
+    const closeParen = fn.getFirstChildByKindOrThrow(SyntaxKind.CloseParenToken);
+    returnType = text.slice(closeParen.getEnd(), typeNode.getEnd()).replace(/^\s+/, "");
+    edits.push({ start: closeParen.getEnd(), end: typeNode.getEnd(), text: "" });
+  }
+
+  let thisParam = "";
+  let invoke = "()";
+  if (uses.thisKeyword || uses.argumentsObject) {
+    if (!javascript) thisParam = `this: ${thisType(fn)}`;
+    if (uses.argumentsObject) invoke = `.apply(this, arguments${javascript ? "" : " as any"})`;
+    else invoke = ".call(this)";
+  }
+  const body = fn.getBody();
+  if (!body) return [];
+  const open = body.getStart();
+  const close = body.getEnd() - 1;
+  const returnTypeText = returnType ? returnType : "";
+  edits.push({ start: open, end: open + 1, text: `{ return ${wrapper}(function* (${thisParam})${returnTypeText} {` });
+  edits.push({ start: close, end: close + 1, text: `}${invoke}); }` });
+  return edits;
+}
+
+/** The type to give `this` in a wrapped body (TypeScript only). */
+function thisType(fn: GeneratorLike): string {
+  const declared = fn.getParameters()[0];
+  if (declared && declared.getName() === "this") return declared.getTypeNode()?.getText() ?? "any";
+  if (Node.isMethodDeclaration(fn)) {
+    const owner = fn.getParent();
+    if (Node.isClassDeclaration(owner) || Node.isClassExpression(owner)) {
+      const name = owner.getName();
+      if (!name) return "any";
+      if (fn.isStatic()) return `typeof ${name}`;
+      const params = owner.getTypeParameters().map((p) => p.getName());
+      return params.length ? `${name}<${params.join(", ")}>` : name;
+    }
+  }
+  return "any";
+}
