@@ -1,0 +1,68 @@
+import type { NodePath, types as t } from "@babel/core";
+import { isLoweredInner, isLoweredWrapper } from "./lowered-shape.js";
+import { messages } from "./messages.js";
+import type { RuntimeBindings, RuntimeUse } from "./runtime-bindings.js";
+import { hasCoroutineTag } from "./tag.js";
+
+/** A generator to lower as `@coroutine`, with the decorator to drop when it came from one. */
+export interface Annotated {
+  fn: NodePath<t.Function>;
+  decorator?: t.Decorator;
+}
+
+/** Generator methods decorated with the runtime's `coroutine` (`@coroutine`, `@co.coroutine`). */
+export function findDecorated(uses: readonly RuntimeUse[], bindings: RuntimeBindings): Annotated[] {
+  const found: Annotated[] = [];
+  for (const use of uses) {
+    if (use.name !== "coroutine") continue;
+    const decorator = use.path.parentPath;
+    if (!decorator?.isDecorator() || use.path.key !== "expression") continue;
+    const method = decorator.parentPath;
+    if (!method.isClassMethod() && !method.isClassPrivateMethod()) {
+      throw decorator.buildCodeFrameError(messages.decoratorOnNonMethod());
+    }
+    check(method, bindings);
+    found.push({ fn: method, decorator: decorator.node });
+  }
+  return found;
+}
+
+/** Generator functions whose leading JSDoc has `@coroutine` (one walk over the file's functions). */
+export function findTagged(program: NodePath<t.Program>, bindings: RuntimeBindings): Annotated[] {
+  const found: Annotated[] = [];
+  program.traverse({
+    Function(fn) {
+      if (hasCoroutineTag(fn) && check(fn, bindings)) found.push({ fn });
+    },
+  });
+  return found;
+}
+
+/** Whether an annotated function is to be lowered (false: it is the plugin's own output); throws on misuse. */
+function check(fn: NodePath<t.Function>, bindings: RuntimeBindings): boolean {
+  const { node } = fn;
+  if (node.generator && node.async) throw frameAt(fn, messages.tagOnAsyncGenerator(describe(node)));
+  if (!node.generator) {
+    if (isLoweredWrapper(fn, bindings)) return false;
+    throw frameAt(fn, messages.tagOnNonGenerator(describe(node)));
+  }
+  return !isLoweredInner(fn, bindings);
+}
+
+function frameAt(fn: NodePath<t.Function>, message: string): Error {
+  const key = fn.isMethod() ? fn.get("key") : fn.isFunctionDeclaration() && fn.node.id ? fn.get("id") : fn;
+  return (key as NodePath).buildCodeFrameError(message);
+}
+
+function describe(node: t.Function): string {
+  const kind = node.async ? "async " : "";
+  if ((node.type === "ClassMethod" || node.type === "ObjectMethod") && node.key.type === "Identifier" && !node.computed) {
+    return node.kind === "get" || node.kind === "set" ? `the ${node.kind}ter \`${node.key.name}\`` : `the ${kind}method \`${node.key.name}\``;
+  }
+  if (node.type === "ClassPrivateMethod") return `the ${kind}method \`#${node.key.id.name}\``;
+  if (node.type === "ArrowFunctionExpression") return `this ${kind}arrow function`;
+  if ((node.type === "FunctionDeclaration" || node.type === "FunctionExpression") && node.id) {
+    return `the ${kind}function \`${node.id.name}\``;
+  }
+  return `this ${kind}function`;
+}

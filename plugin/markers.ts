@@ -1,0 +1,60 @@
+import type { NodePath, types as t } from "@babel/core";
+import { isLoweredInner } from "./lowered-shape.js";
+import { messages } from "./messages.js";
+import type { RuntimeBindings, RuntimeUse } from "./runtime-bindings.js";
+
+/** A checked `yield from(x)` / `yield* from(x)`. */
+export interface Marker {
+  call: NodePath<t.CallExpression>;
+  yieldExpr: NodePath<t.YieldExpression>;
+  generator: NodePath<t.Function>;
+  /** Already `from(x, "site")` in the plugin's own output: nothing to rewrite. */
+  done: boolean;
+}
+
+const MARKERS = new Set(["from", "yieldFrom"]);
+
+/**
+ * Checks every call of the runtime's `from`/`yieldFrom` and returns the delegations to lower.
+ * Throws a code-frame error for a misuse.
+ */
+export function findMarkers(uses: readonly RuntimeUse[], bindings: RuntimeBindings): Marker[] {
+  const markers: Marker[] = [];
+  for (const use of uses) {
+    if (!MARKERS.has(use.name)) continue;
+    const call = use.path.parentPath;
+    if (!call?.isCallExpression() || use.path.key !== "callee") continue;
+    const label = calleeLabel(use.path.node);
+    const fn = call.getFunctionParent();
+    if (!fn || !fn.node.generator) {
+      const outer = fn?.findParent((p) => p.isFunction() && !!p.node.generator);
+      throw call.buildCodeFrameError(
+        outer ? messages.markerInNestedFunction(label) : messages.markerOutsideGenerator(label),
+      );
+    }
+    if (fn.node.async) throw call.buildCodeFrameError(messages.markerInAsyncGenerator(label));
+    const yieldExpr = call.parentPath;
+    if (!yieldExpr.isYieldExpression() || call.key !== "argument") {
+      throw call.buildCodeFrameError(messages.markerNotYielded(label));
+    }
+    const args = call.node.arguments;
+    const single = args.length === 1 && args[0]!.type !== "SpreadElement";
+    const withSite =
+      args.length === 2 &&
+      args[0]!.type !== "SpreadElement" &&
+      args[1]!.type === "StringLiteral" &&
+      isLoweredInner(fn, bindings);
+    if (!single && !withSite) throw call.buildCodeFrameError(messages.markerArity(label, args.length));
+    markers.push({ call, yieldExpr, generator: fn, done: withSite && !yieldExpr.node.delegate });
+  }
+  return markers;
+}
+
+function calleeLabel(node: t.Expression): string {
+  if (node.type === "SequenceExpression") node = node.expressions[node.expressions.length - 1]!;
+  if (node.type === "Identifier") return node.name;
+  if (node.type === "MemberExpression" && node.object.type === "Identifier" && node.property.type === "Identifier") {
+    return `${node.object.name}.${node.property.name}`;
+  }
+  return "from";
+}
