@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 import { resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
 import pc from "picocolors";
-// The codemod command plugs in here: import { registerCodemodCommand } from "./codemod-command.js";
+import { registerCodemodCommand } from "./codemod-command.js";
 
 const require = createRequire(import.meta.url);
 const { version } = require("coroutil/package.json") as { version: string };
@@ -80,7 +80,7 @@ export function createCli(program: string[] = []): CAC {
     .action(async (file: string) => {
       process.exitCode = await runFile(file, program);
     });
-  // registerCodemodCommand(cli);
+  registerCodemodCommand(cli);
   cli.help();
   cli.version(version);
   return cli;

@@ -5,7 +5,7 @@ import { bodyUses, enclosingFunction, isAsync, isGenerator, isGeneratorLike, typ
 import { ImportPlan } from "./imports.js";
 import { coroutineTags, removeTagEdits } from "./jsdoc.js";
 import { isJavaScriptFile } from "./parse.js";
-import { lineColumn, lineEndAfter, lineStartOf } from "./text.js";
+import { lineColumn, lineEndAfter, lineStartOf, splitText, withEol } from "./text.js";
 
 /** Raised for input the plugin would reject; the message says where and what to write instead. */
 export class CodemodInputError extends Error {}
@@ -84,7 +84,8 @@ export function ejectSourceFile(sourceFile: SourceFile): string {
   }
 
   edits.push(...plan.edits());
-  return edits.length ? applyEdits(text, edits) : text;
+  const eol = splitText(text).eol;
+  return edits.length ? applyEdits(text, edits.map((e) => ({ ...e, text: withEol(e.text, eol) }))) : text;
 }
 
 function markerEdits(

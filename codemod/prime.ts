@@ -4,7 +4,7 @@ import { applyEdits, type Edit } from "./edits.js";
 import { enclosingFunction, isAsync, isGenerator, isGeneratorLike, type GeneratorLike } from "./functions.js";
 import { ImportPlan } from "./imports.js";
 import { addTagEdit, coroutineTags } from "./jsdoc.js";
-import { lineColumn, lineEndAfter, lineStartOf } from "./text.js";
+import { lineColumn, lineEndAfter, lineStartOf, splitText, withEol } from "./text.js";
 
 /** A generator function prime left alone, with the creation site it could not prove safe and why. */
 export interface PrimeReport {
@@ -96,7 +96,8 @@ export function primeProject(project: Project, files: readonly string[]): PrimeO
       }
       edits.push(...plan.edits());
     }
-    texts.set(sf.getFilePath(), applyEdits(sf.getFullText(), edits));
+    const eol = splitText(sf.getFullText()).eol;
+    texts.set(sf.getFilePath(), applyEdits(sf.getFullText(), edits.map((e) => ({ ...e, text: withEol(e.text, eol) }))));
   }
   return { texts, reports };
 }

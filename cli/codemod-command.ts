@@ -1,0 +1,74 @@
+import type { CAC } from "cac";
+import cliProgress from "cli-progress";
+import pc from "picocolors";
+import { fileDiff, formatSummary, runCodemod, type Transform } from "../codemod/index.js";
+
+interface CodemodFlags {
+  dryRun?: boolean;
+  diff?: boolean;
+  check?: boolean;
+  project?: string;
+  include?: string | string[];
+  exclude?: string | string[];
+}
+
+const list = (value: string | string[] | undefined): string[] => (value === undefined ? [] : [value].flat().map(String));
+
+/** Runs `coroutil codemod <eject|prime> [paths…]`; returns the exit code (2 failed, 1 check found changes, 0). */
+export async function codemodCommand(transform: string, paths: string[], flags: CodemodFlags): Promise<number> {
+  if (transform !== "eject" && transform !== "prime") {
+    process.stderr.write(`${pc.red("coroutil:")} unknown codemod \`${transform}\`; write \`coroutil codemod eject PATHS…\` or \`coroutil codemod prime PATHS…\`\n`);
+    return 2;
+  }
+  const cwd = process.cwd();
+  const tty = !!process.stderr.isTTY && !process.env.CI;
+  const color = !!process.stdout.isTTY && pc.isColorSupported;
+  let bar: cliProgress.SingleBar | undefined;
+  const result = await runCodemod(transform as Transform, {
+    paths,
+    cwd,
+    dryRun: flags.dryRun || flags.diff,
+    check: flags.check,
+    project: flags.project,
+    include: list(flags.include),
+    exclude: list(flags.exclude),
+    onProgress: tty
+      ? (done, total) => {
+          if (!bar && total >= 50) {
+            bar = new cliProgress.SingleBar(
+              { stream: process.stderr, clearOnComplete: true, format: `${transform} {bar} {value}/{total} files` },
+              cliProgress.Presets.shades_classic,
+            );
+            bar.start(total, 0);
+          }
+          bar?.update(done);
+          if (done === total) bar?.stop();
+        }
+      : undefined,
+  });
+  bar?.stop();
+  if (flags.diff) {
+    for (const o of result.files) {
+      if (o.status === "changed") process.stdout.write(fileDiff(o.file, o.before!, o.after!, cwd, color));
+    }
+  }
+  process.stdout.write(formatSummary(result, cwd, color, !!flags.check));
+  return result.exitCode;
+}
+
+/** Adds `coroutil codemod <eject|prime> [paths…]` to the coroutil CLI. */
+export function registerCodemodCommand(cli: CAC): void {
+  cli
+    .command("codemod <transform> [...paths]", "eject: rewrite @coroutine and from() markers into plain runtime calls; prime: adopt @coroutine where every creation is primed at once")
+    .option("--dry-run", "Write nothing")
+    .option("--diff", "Print a unified diff (implies --dry-run)")
+    .option("--check", "Write nothing; exit 1 when anything would change")
+    .option("--project <tsconfig>", "tsconfig.json to use (else found upward from the first path)")
+    .option("--include <glob>", "Only files matching GLOB (repeatable)")
+    .option("--exclude <glob>", "Skip files matching GLOB (repeatable; node_modules is always skipped)")
+    .example("coroutil codemod eject src --check")
+    .example("coroutil codemod prime src --diff")
+    .action(async (transform: string, paths: string[], flags: CodemodFlags) => {
+      process.exitCode = await codemodCommand(transform, paths, flags);
+    });
+}

@@ -1,0 +1,12 @@
+/**
+ * coroutil/codemod: the `coroutil codemod` transforms as functions.
+ * @example
+ * import { eject } from "coroutil/codemod";
+ * const result = await eject(["src"], { check: true });
+ * process.exitCode = result.exitCode;
+ */
+export { eject, prime, ejectText, primeTexts } from "./api.js";
+export { runCodemod, type CodemodOptions, type CodemodResult, type FileOutcome, type FileStatus, type Transform } from "./run.js";
+export { formatSummary, fileDiff } from "./summary.js";
+export { CodemodInputError } from "./eject.js";
+export type { PrimeReport } from "./prime.js";

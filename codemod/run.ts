@@ -1,0 +1,172 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import writeFileAtomic from "write-file-atomic";
+import { ejectSourceFile } from "./eject.js";
+import { collectFiles } from "./files.js";
+import { syntaxErrors } from "./parse.js";
+import { primeProject, type PrimeReport } from "./prime.js";
+import { diskProject, findTsconfig, memoryProject } from "./project.js";
+import { splitText } from "./text.js";
+
+export type Transform = "eject" | "prime";
+
+export interface CodemodOptions {
+  /** files or folders; default the current folder */
+  paths?: readonly string[];
+  /** where relative paths and globs start; default process.cwd() */
+  cwd?: string;
+  /** compute everything, write nothing */
+  dryRun?: boolean;
+  /** write nothing; the result's exitCode is 1 when anything would change */
+  check?: boolean;
+  /** tsconfig.json for prime's project (else found upward from the first path / cwd) */
+  project?: string;
+  include?: readonly string[];
+  exclude?: readonly string[];
+  /** called after each file */
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+export type FileStatus = "changed" | "unchanged" | "skipped" | "failed";
+
+export interface FileOutcome {
+  file: string;
+  status: FileStatus;
+  reason?: string;
+  /** original and new text (BOM included) of a changed file */
+  before?: string;
+  after?: string;
+}
+
+export interface CodemodResult {
+  transform: Transform;
+  files: FileOutcome[];
+  /** prime: functions left alone and why */
+  reports: PrimeReport[];
+  counts: Record<FileStatus | "scanned", number>;
+  /** true when files were written */
+  wrote: boolean;
+  milliseconds: number;
+  /** 2 when a file failed, else 1 when --check found changes, else 0 */
+  exitCode: 0 | 1 | 2;
+}
+
+/** Runs eject or prime over PATHS; per-file errors are reported and never stop the run. */
+export async function runCodemod(transform: Transform, options: CodemodOptions = {}): Promise<CodemodResult> {
+  const started = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const paths = options.paths?.length ? options.paths : ["."];
+  const collected = collectFiles(paths, cwd, options.include, options.exclude);
+  const outcomes: FileOutcome[] = [
+    ...collected.missing.map((file): FileOutcome => ({ file, status: "failed", reason: "no such file or folder" })),
+    ...collected.skipped.map(({ file, reason }): FileOutcome => ({ file, status: "skipped", reason })),
+  ];
+  const write = !options.dryRun && !options.check;
+  const total = collected.files.length;
+  let done = 0;
+  const progress = (file: string): void => options.onProgress?.(++done, total, file);
+  let reports: PrimeReport[] = [];
+
+  if (transform === "eject") {
+    const project = memoryProject();
+    for (const file of collected.files) {
+      outcomes.push(await ejectFile(project, file, write));
+      progress(file);
+    }
+  } else {
+    const parsed: { file: string; raw: string }[] = [];
+    const checker = memoryProject();
+    for (const file of collected.files) {
+      try {
+        const raw = readFileSync(file, "utf8");
+        const sf = checker.createSourceFile(file, splitText(raw).body, { overwrite: true });
+        const errors = syntaxErrors(sf);
+        checker.removeSourceFile(sf);
+        if (errors.length) outcomes.push({ file, status: "failed", reason: `does not parse: ${errors[0]}` });
+        else parsed.push({ file, raw });
+      } catch (error) {
+        outcomes.push({ file, status: "failed", reason: message(error) });
+      }
+    }
+    try {
+      const tsconfig = options.project ? relativeTo(cwd, options.project) : findTsconfig(relativeTo(cwd, paths[0]!));
+      const project = diskProject(tsconfig, parsed.map((p) => p.file));
+      const outcome = primeProject(project, parsed.map((p) => p.file));
+      reports = outcome.reports;
+      for (const { file, raw } of parsed) {
+        const { bom, body } = splitText(raw);
+        const next = outcome.texts.get(project.getSourceFileOrThrow(file).getFilePath());
+        if (next === undefined || next === body) outcomes.push({ file, status: "unchanged" });
+        else outcomes.push(await finish(file, raw, bom + next, write));
+        progress(file);
+      }
+    } catch (error) {
+      for (const { file } of parsed) outcomes.push({ file, status: "failed", reason: message(error) });
+    }
+  }
+
+  const counts = { scanned: collected.files.length, changed: 0, unchanged: 0, skipped: 0, failed: 0 };
+  for (const o of outcomes) counts[o.status]++;
+  const exitCode = counts.failed ? 2 : options.check && counts.changed ? 1 : 0;
+  return {
+    transform,
+    files: outcomes,
+    reports,
+    counts,
+    wrote: write,
+    milliseconds: performance.now() - started,
+    exitCode,
+  };
+}
+
+async function ejectFile(project: ReturnType<typeof memoryProject>, file: string, write: boolean): Promise<FileOutcome> {
+  let sf;
+  try {
+    const raw = readFileSync(file, "utf8");
+    const { bom, body } = splitText(raw);
+    if (!body.includes("coroutil") && !body.includes("@coroutine")) {
+      sf = project.createSourceFile(file, body, { overwrite: true });
+      const errors = syntaxErrors(sf);
+      return errors.length ? { file, status: "failed", reason: `does not parse: ${errors[0]}` } : { file, status: "unchanged" };
+    }
+    sf = project.createSourceFile(file, body, { overwrite: true });
+    const errors = syntaxErrors(sf);
+    if (errors.length) return { file, status: "failed", reason: `does not parse: ${errors[0]}` };
+    const next = ejectSourceFile(sf);
+    if (next === body) return { file, status: "unchanged" };
+    return await finish(file, raw, bom + next, write, project);
+  } catch (error) {
+    return { file, status: "failed", reason: message(error) };
+  } finally {
+    if (sf && !sf.wasForgotten()) project.removeSourceFile(sf);
+  }
+}
+
+/** Checks the new text parses, then writes it atomically (temp file + rename) unless dry. */
+async function finish(
+  file: string,
+  before: string,
+  after: string,
+  write: boolean,
+  project = memoryProject(),
+): Promise<FileOutcome> {
+  const check = project.createSourceFile(`${file}.coroutil-check${file.slice(file.lastIndexOf("."))}`, splitText(after).body, {
+    overwrite: true,
+  });
+  const errors = syntaxErrors(check);
+  project.removeSourceFile(check);
+  if (errors.length) {
+    return { file, status: "failed", reason: `the codemod's output would not parse (${errors[0]}); file left as it was — please report this` };
+  }
+  if (write) await writeFileAtomic(file, after, { encoding: "utf8" });
+  return { file, status: "changed", before, after };
+}
+
+function relativeTo(cwd: string, path: string): string {
+  return resolve(cwd, path);
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
