@@ -61,25 +61,25 @@ export function runPythonCases(files: string[]): Map<string, string[]> {
  * Runs TypeScript/JavaScript case files in one child process (tsx, source condition). If the batch
  * dies (a hang or a crash), each file is rerun alone so one bad case cannot hide the others.
  */
-export function runScripts(files: string[], cwd = repoRoot): Map<string, string[]> {
+export function runScripts(files: string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  const batch = spawnBatch(files, cwd, 60_000);
+  const batch = spawnBatch(files, 60_000);
   if (batch) {
     for (const f of files) out.set(f, batch[f] ?? ["<no output recorded>"]);
     return out;
   }
   for (const f of files) {
-    const one = spawnBatch([f], cwd, 15_000);
+    const one = spawnBatch([f], 15_000);
     out.set(f, one?.[f] ?? ["<case crashed or timed out>"]);
   }
   return out;
 }
 
-function spawnBatch(files: string[], cwd: string, timeout: number): Record<string, string[]> | undefined {
+function spawnBatch(files: string[], timeout: number): Record<string, string[]> | undefined {
   const r = spawnSync(
     process.execPath,
     ["--import", "tsx", "--conditions=coroutil:source", "--stack-size=4000", runner, ...files],
-    { encoding: "utf8", cwd, timeout, maxBuffer: 64 * 1024 * 1024 },
+    { encoding: "utf8", cwd: repoRoot, timeout, maxBuffer: 64 * 1024 * 1024 },
   );
   if (r.status !== 0 || r.error) return undefined;
   try {
