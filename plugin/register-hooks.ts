@@ -152,6 +152,9 @@ function packageType(dir: string): "module" | "commonjs" | undefined {
   return type;
 }
 
+/** CommonJS-only names: a file without a declared format that uses none of them is compiled as ESM. */
+const COMMONJS_HINTS = /\b(?:require\s*\(|module\.exports|exports\.|__dirname|__filename)/;
+
 function declaredFormat(path: string, ext: string): "module" | "commonjs" | undefined {
   if (ext === ".mts" || ext === ".mjs") return "module";
   if (ext === ".cts" || ext === ".cjs") return "commonjs";
@@ -183,7 +186,9 @@ export const load: LoadHook = async (url, context, nextLoad) => {
       filename: path,
       babelrc: false,
       configFile: false,
-      sourceType: declared === "module" ? "module" : declared === "commonjs" ? "script" : "unambiguous",
+      // Undeclared: ESM if it has import/export or nothing CommonJS-only (the plugin may add an import).
+      sourceType:
+        declared === "commonjs" ? "script" : declared === undefined && COMMONJS_HINTS.test(code) ? "unambiguous" : "module",
       sourceMaps: "inline",
       ast: declared === undefined,
       parserOpts: { plugins: ext === ".jsx" ? ["jsx"] : [] },
