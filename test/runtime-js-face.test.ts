@@ -1,0 +1,302 @@
+// The JavaScript face of a Coroutine (iterator protocol, decorator, wrappers, errors, tracebacks):
+// what has no CPython twin, checked against what JS itself does where JS has the behaviour.
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import {
+  Coroutine,
+  GeneratorExit,
+  RuntimeError,
+  StopIteration,
+  close,
+  coroutine,
+  from,
+  getGeneratorState,
+  getYieldFrom,
+  next,
+  send,
+  throwInto,
+  track,
+} from "coroutil";
+
+const Face = suite("runtime: the JS face");
+
+function* countTo(n: number) {
+  for (let i = 1; i <= n; i++) yield i;
+  return "counted";
+}
+
+Face("for…of and spread iterate a Coroutine like the generator it wraps", () => {
+  const seen: number[] = [];
+  for (const x of track(countTo)(3)) seen.push(x);
+  assert.equal(seen, [...countTo(3)]);
+  assert.equal([...track(countTo)(3)], [1, 2, 3]);
+  const chained = track(function* chained() {
+    const r = yield* from(track(countTo)(2));
+    yield r;
+  });
+  assert.equal([...chained()], [1, 2, "counted"]);
+});
+
+Face("a Coroutine is its own iterator", () => {
+  const c = track(countTo)(1);
+  assert.is(c[Symbol.iterator](), c);
+  assert.instance(c, Coroutine);
+});
+
+Face("native yield* over a Coroutine passes values, sends and the return value through", () => {
+  const got: unknown[] = [];
+  const inner = track(function* inner() {
+    got.push(yield "a");
+    got.push(yield "b");
+    return "inner result";
+  });
+  function* host() {
+    const r = yield* inner();
+    return ["host got", r];
+  }
+  const h = host();
+  assert.equal(h.next(), { value: "a", done: false });
+  assert.equal(h.next(1), { value: "b", done: false });
+  assert.equal(h.next(2), { value: ["host got", "inner result"], done: true });
+  assert.equal(got, [1, 2]);
+});
+
+Face("return() runs finally blocks innermost first through a delegation chain", () => {
+  const order: string[] = [];
+  const level = track(function* level(n: number): Generator<unknown, unknown, unknown> {
+    try {
+      if (n === 0) yield "leaf";
+      else yield* from(level(n - 1));
+    } finally {
+      order.push(`finally ${n}`);
+    }
+    return undefined;
+  });
+  const top = level(2);
+  assert.equal(top.next(), { value: "leaf", done: false });
+  assert.equal(top.return("bye"), { value: "bye", done: true });
+  assert.equal(order, ["finally 0", "finally 1", "finally 2"]);
+  assert.is(top.state, "GEN_CLOSED");
+});
+
+Face("return() through `yield from(x)` in a body driven by a Coroutine also runs the finally blocks in order", () => {
+  const order: string[] = [];
+  const leaf = track(function* leaf() {
+    try {
+      yield 1;
+    } finally {
+      order.push("leaf");
+    }
+  });
+  const top = track(function* top(): Generator<unknown, void, unknown> {
+    try {
+      yield from(leaf());
+    } finally {
+      order.push("top");
+    }
+  });
+  const t = top();
+  t.next();
+  assert.equal(t.return(undefined), { value: undefined, done: true });
+  assert.equal(order, ["leaf", "top"]);
+});
+
+Face("next(v) on a never-started coroutine ignores v, as a native generator does", () => {
+  const native = (function* (): Generator<string, unknown, unknown> {
+    return yield "first";
+  })();
+  const c = track(function* (): Generator<string, unknown, unknown> {
+    return yield "first";
+  })();
+  assert.equal(c.next("ignored" as never), native.next("ignored" as never));
+  assert.is(c.state, "GEN_SUSPENDED");
+  assert.throws(() => send(track(countTo)(1), 5 as never), /can't send non-None value to a just-started generator/);
+});
+
+Face("throw() and return() give {value, done} results, like a native generator's", () => {
+  const make = () =>
+    function* catcher(): Generator<string, string, unknown> {
+      try {
+        yield "waiting";
+      } catch (e) {
+        yield `caught ${String(e)}`;
+      }
+      return "done";
+    };
+  for (const [name, gen] of [
+    ["native", make()()],
+    ["coroutine", track(make())()],
+  ] as const) {
+    gen.next();
+    assert.equal(gen.throw("x"), { value: "caught x", done: false }, name);
+    assert.equal(gen.next(), { value: "done", done: true }, name);
+    assert.equal(gen.return("again"), { value: "again", done: true }, name);
+    assert.throws(() => gen.throw(new RangeError("late")), RangeError, name);
+  }
+});
+
+Face("throw() that makes the body return gives done: true with the return value", () => {
+  const c = track(function* () {
+    try {
+      yield 1;
+    } catch {
+      return "returned on throw";
+    }
+  })();
+  c.next();
+  assert.equal(c.throw(new Error("x")), { value: "returned on throw", done: true });
+});
+
+class Averager {
+  calls = 0;
+  constructor(readonly label: string) {}
+
+  @coroutine
+  *run(start: number): Generator<string, number, number> {
+    this.calls += 1;
+    let total = start;
+    for (;;) total += yield `${this.label}: ${total}`;
+  }
+}
+
+Face("@coroutine on a class generator method returns a primed Coroutine with `this` bound", () => {
+  const a = new Averager("avg");
+  // A TS decorator cannot change the method's declared type; at run time it returns a Coroutine.
+  const c = a.run(10) as unknown as Coroutine<string, number, number>;
+  assert.instance(c, Coroutine);
+  assert.is(getGeneratorState(c), "GEN_SUSPENDED");
+  assert.is(a.calls, 1);
+  assert.is(send(c, 5), "avg: 15");
+  assert.is(c.send(1), "avg: 16");
+});
+
+Face("coroutine and track keep the name and parameter count", () => {
+  function* pair(a: number, b: number) {
+    yield a + b;
+  }
+  for (const wrapped of [coroutine(pair), track(pair), coroutine(track(pair)), track(track(pair))]) {
+    assert.is(wrapped.name, "pair");
+    assert.is(wrapped.length, 2);
+  }
+});
+
+Face("wrapping an already wrapped function never primes or wraps twice", () => {
+  let starts = 0;
+  function* counted() {
+    starts += 1;
+    const x: unknown = yield "first";
+    yield x;
+  }
+  const twice = coroutine(coroutine(counted));
+  const c = twice();
+  assert.is(starts, 1);
+  assert.is(c.state, "GEN_SUSPENDED");
+  assert.is(send(c, "second"), "second", "the first send reaches the first yield, so it primed once");
+  const primedOnce = coroutine(track(counted))();
+  assert.is(send(primedOnce, "x"), "x");
+  assert.is(track(track(counted))().state, "GEN_CREATED");
+  const gen = counted();
+  assert.is(track(gen), track(gen), "one Coroutine per generator object");
+  const co = track(gen);
+  assert.is(track(co), co);
+});
+
+Face("getGeneratorState and getYieldFrom on an untracked native generator throw a TypeError that says how to track it", () => {
+  const g = countTo(2);
+  for (const fn of [getGeneratorState, getYieldFrom] as ((g: Generator) => unknown)[]) {
+    try {
+      fn(g);
+      assert.unreachable(`${fn.name} should throw`);
+    } catch (e) {
+      assert.instance(e, TypeError);
+      assert.match((e as Error).message, /track\(/);
+    }
+  }
+  assert.is(getGeneratorState(track(g)), "GEN_CREATED", "tracking it afterwards works");
+});
+
+Face("the error classes are constructible with no arguments", () => {
+  for (const Cls of [StopIteration, GeneratorExit, RuntimeError]) {
+    const e = new Cls();
+    assert.instance(e, Error);
+    assert.instance(e, Cls);
+    assert.is(e.name, Cls.name);
+  }
+  assert.is(new StopIteration().value, undefined);
+});
+
+Face("StopIteration carries the return value as .value (from its first argument)", () => {
+  assert.equal(new StopIteration([1, 2]).value, [1, 2]);
+  const c = coroutine(function* () {
+    yield;
+    return { total: 3 };
+  })();
+  try {
+    send(c, undefined);
+    assert.unreachable("send should throw StopIteration");
+  } catch (e) {
+    assert.instance(e, StopIteration);
+    assert.equal((e as StopIteration).value, { total: 3 });
+  }
+});
+
+Face("the free functions accept a native generator object", () => {
+  const g = countTo(3);
+  assert.is(next(g), 1);
+  assert.is(send(g, undefined), 2);
+  assert.throws(() => throwInto(g, new RangeError("in")), RangeError);
+  assert.is(close(g), undefined);
+});
+
+// Tracebacks: a trampoline takes delegating frames off the JS stack; the runtime writes them back.
+const chainLines = (stack: string, names: string[]) =>
+  stack.split("\n").filter((l) => names.some((n) => new RegExp(`^\\s*at ${n} \\(`).test(l)));
+
+function tracebackChain(thrown: () => unknown) {
+  const leaf = track(function* leafFrame() {
+    yield "ready";
+    throw thrown();
+  });
+  const middle = track(function* middleFrame() {
+    yield from(leaf());
+  });
+  const top = track(function* topFrame() {
+    yield from(middle());
+  });
+  const t = top();
+  next(t);
+  try {
+    next(t);
+  } catch (e) {
+    return e;
+  }
+  throw new Error("the chain should have thrown");
+}
+
+Face("an Error propagating out of delegations gains the chain of delegators, innermost first, once a level", () => {
+  const e = tracebackChain(() => new Error("deep")) as Error;
+  const lines = chainLines(e.stack ?? "", ["middleFrame", "topFrame"]);
+  assert.equal(
+    lines.map((l) => l.trim().split(" ")[1]),
+    ["middleFrame", "topFrame"],
+    `stack:\n${e.stack}`,
+  );
+});
+
+Face("non-Error throwables and frozen errors come out untouched", () => {
+  assert.is(tracebackChain(() => "a string"), "a string");
+  const obj = { code: 7 };
+  assert.is(tracebackChain(() => obj), obj);
+  assert.equal(obj, { code: 7 });
+  let frozen: Error | undefined;
+  let before = "";
+  const e = tracebackChain(() => {
+    frozen = new Error("frozen");
+    before = frozen.stack ?? "";
+    return Object.freeze(frozen);
+  });
+  assert.is(e, frozen);
+  assert.is((e as Error).stack, before);
+});
+
+Face.run();
