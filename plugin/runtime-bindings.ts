@@ -34,7 +34,15 @@ export function findRuntimeBindings(program: NodePath<t.Program>, sources: Reado
       }
     } else if (statement.type === "VariableDeclaration") {
       for (const decl of statement.declarations) {
-        if (!isRequireOf(decl.init, sources)) continue;
+        const init = decl.init;
+        if (init?.type === "MemberExpression" && isRequireOf(init.object, sources) && decl.id.type === "Identifier") {
+          // `var _track = require("coroutil").track`, as Babel's import helper writes in scripts
+          const name = memberName(init);
+          const binding = scope.getBinding(decl.id.name);
+          if (name && binding) found.set(binding, name);
+          continue;
+        }
+        if (!isRequireOf(init, sources)) continue;
         if (decl.id.type === "Identifier") {
           const binding = scope.getBinding(decl.id.name);
           if (binding) found.set(binding, NAMESPACE);

@@ -69,12 +69,10 @@ export function transformProgram(api: Api, program: NodePath<t.Program>, state: 
 function isRuntimeSource(statement: t.Statement, sources: ReadonlySet<string>): boolean {
   if (statement.type === "ImportDeclaration") return sources.has(statement.source.value);
   if (statement.type !== "VariableDeclaration") return false;
-  return statement.declarations.some(
-    (d) =>
-      d.init?.type === "CallExpression" &&
-      d.init.arguments[0]?.type === "StringLiteral" &&
-      sources.has(d.init.arguments[0].value),
-  );
+  return statement.declarations.some((d) => {
+    const init = d.init?.type === "MemberExpression" ? d.init.object : d.init;
+    return init?.type === "CallExpression" && init.arguments[0]?.type === "StringLiteral" && sources.has(init.arguments[0].value);
+  });
 }
 
 function depth(path: NodePath): number {
