@@ -61,8 +61,9 @@ function describe(node: t.Function): string {
   }
   if (node.type === "ClassPrivateMethod") return `the ${kind}method \`#${node.key.id.name}\``;
   if (node.type === "ArrowFunctionExpression") return `this ${kind}arrow function`;
+  const fn = node.generator ? "generator" : "function";
   if ((node.type === "FunctionDeclaration" || node.type === "FunctionExpression") && node.id) {
-    return `the ${kind}function \`${node.id.name}\``;
+    return `the ${kind}${fn} \`${node.id.name}\``;
   }
-  return `this ${kind}function`;
+  return `this ${kind}${fn}`;
 }

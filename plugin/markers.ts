@@ -44,7 +44,10 @@ export function findMarkers(uses: readonly RuntimeUse[], bindings: RuntimeBindin
       args[0]!.type !== "SpreadElement" &&
       args[1]!.type === "StringLiteral" &&
       isLoweredInner(fn, bindings);
-    if (!single && !withSite) throw call.buildCodeFrameError(messages.markerArity(label, args.length));
+    if (!single && !withSite) {
+      const got = args.some((a) => a.type === "SpreadElement") ? "a spread argument" : String(args.length);
+      throw call.buildCodeFrameError(messages.markerArity(label, got));
+    }
     markers.push({ call, yieldExpr, generator: fn, done: withSite && !yieldExpr.node.delegate });
   }
   return markers;

@@ -11,8 +11,8 @@ export const messages = {
     `Write \`function*\` without \`async\`.`,
   markerNotYielded: (marker: string) =>
     `\`${marker}(x)\` is a delegation marker and does nothing unless it is yielded. Write \`yield ${marker}(x)\`.`,
-  markerArity: (marker: string, count: number) =>
-    `\`${marker}()\` takes exactly one argument, the iterable to delegate to, but got ${count}. ` +
+  markerArity: (marker: string, got: string) =>
+    `\`${marker}()\` takes exactly one argument, the iterable to delegate to, but got ${got}. ` +
     `Write \`yield ${marker}(x)\`.`,
   tagOnNonGenerator: (what: string) =>
     `\`@coroutine\` marks a generator, but ${what} is not a generator function. ` +
