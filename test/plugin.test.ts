@@ -4,7 +4,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { compile, compileError, expectation, listFixtures, runExec } from "./support/plugin-fixtures.js";
+import { transformSync } from "@babel/core";
+import presetTypescript from "@babel/preset-typescript";
+import coroutil from "coroutil/babel";
+import { compile, compileError, expectation, listFixtures, root, runExec } from "./support/plugin-fixtures.js";
+import { originalLine } from "./support/plugin-sourcemap.js";
 
 const fixtures = listFixtures();
 const Plugin = suite("coroutil/babel fixtures (Babel 7)");
@@ -30,6 +34,13 @@ for (const fixture of fixtures) {
       assert.fixture(message, expectation(join(fixture.dir, "error.txt"), message));
     });
   } else if (fixture.exec) {
+    if (options.env) {
+      Plugin(`${title}: preset-env lowers every generator the plugin left`, () => {
+        const code = compile(read(fixture.source), fixture);
+        assert.not.match(code, /function\s*\*/, "a generator survived preset-env");
+        assert.match(code, /_coroutine|_track/);
+      });
+    }
     Plugin(`${title}: the compiled program runs and its assertions hold`, async () => {
       await runExec(fixture);
     });
@@ -52,5 +63,40 @@ for (const fixture of fixtures) {
     });
   }
 }
+
+Plugin("source maps point the lowered body, markers included, at the original lines", () => {
+  const source = [
+    `import { from } from "coroutil";`,
+    ``,
+    `/** @coroutine */`,
+    `function* averager(start: number = 0) {`,
+    `  let total: number = start;`,
+    `  for (;;) {`,
+    `    total += yield total;`,
+    `    const inner = yield from(sub());`,
+    `    console.log("inner returned", inner);`,
+    `  }`,
+    `}`,
+    `declare function sub(): Generator<number, number>;`,
+  ].join("\n");
+  const result = transformSync(source, {
+    filename: join(root, "src/averager.ts"),
+    cwd: root,
+    babelrc: false,
+    configFile: false,
+    sourceMaps: true,
+    plugins: [coroutil],
+    presets: [presetTypescript],
+  })!;
+  const generated = result.code!.split("\n");
+  const originals = source.split("\n");
+  for (const probe of ["let total", "total += yield", "_from(sub()", "console.log", "function averager"]) {
+    const line = generated.findIndex((l) => l.includes(probe)) + 1;
+    assert.ok(line > 0, `${probe} is not in the output`);
+    const column = generated[line - 1]!.indexOf(probe);
+    const expected = originals.findIndex((l) => l.includes(probe.replace("_from", "from").replace("function ", "function* "))) + 1;
+    assert.is(originalLine((result.map as { mappings: string }).mappings, line, column), expected, probe);
+  }
+});
 
 Plugin.run();
