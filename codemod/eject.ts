@@ -35,17 +35,26 @@ export function ejectSourceFile(sourceFile: SourceFile): string {
     for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
       const name = runtimeExportOf(call.getExpression(), bindings);
       if (!name || !MARKERS.has(name)) continue;
-      const parent = call.getParent();
-      if (!Node.isYieldExpression(parent) || parent.getExpression() !== call) continue;
-      const fn = enclosingFunction(parent);
+      const label = call.getExpression().getText();
+      const fn = enclosingFunction(call);
       if (!fn || !isGeneratorLike(fn) || !isGenerator(fn)) {
-        fail(parent, "a from() marker must be inside a generator function; write it in a function* body");
+        const outer = fn?.getFirstAncestor((a) => isGeneratorLike(a) && isGenerator(a));
+        fail(
+          call,
+          outer
+            ? `\`${label}(x)\` is inside a nested non-generator function, so the enclosing generator cannot delegate to it; move \`yield ${label}(x)\` to the generator's own body`
+            : `\`${label}(x)\` marks a delegation and only works in a generator body; write \`yield ${label}(x)\` inside a \`function*\``,
+        );
       }
       const generator = fn as GeneratorLike;
-      if (isAsync(generator)) fail(parent, "a from() marker can't be used in an async generator; use a plain function*");
-      if (call.getArguments().length !== 1) fail(call, "from() takes exactly one argument; write yield from(iterable)");
+      if (isAsync(generator)) fail(call, `\`yield ${label}(x)\` cannot be used in an async generator; write function* without async`);
+      const parent = call.getParent();
+      if (!Node.isYieldExpression(parent) || parent.getExpression() !== call) {
+        fail(call, `\`${label}(x)\` is a delegation marker and does nothing unless it is yielded; write \`yield ${label}(x)\``);
+      }
+      if (call.getArguments().length !== 1) fail(call, `\`${label}()\` takes exactly one argument, the iterable to delegate to; write \`yield ${label}(x)\``);
       withMarkers.add(generator);
-      edits.push(...markerEdits(parent, call, name, bindings, plan, replacedCallees));
+      edits.push(...markerEdits(parent as YieldExpression, call, name, bindings, plan, replacedCallees));
     }
   }
   for (const [local, count] of replacedCallees) {

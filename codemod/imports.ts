@@ -41,17 +41,7 @@ export class ImportPlan {
 
   /** True when nothing else in the file declares `local` (so it still means the import). */
   private unshadowed(local: string): boolean {
-    let declarations = 0;
-    for (const id of codeIdentifiers(this.sourceFile)) {
-      if (id.getText() !== local) continue;
-      const parent = id.getParent();
-      if (parent && "getNameNode" in parent && (parent as any).getNameNode() === id && !Node.isImportSpecifier(parent)) {
-        if (Node.isPropertyAccessExpression(parent) || Node.isPropertyAssignment(parent) || Node.isMethodDeclaration(parent)) continue;
-        if (Node.isPropertyDeclaration(parent) || Node.isPropertySignature(parent) || Node.isMethodSignature(parent)) continue;
-        declarations++;
-      }
-    }
-    return declarations === 0;
+    return !codeIdentifiers(this.sourceFile).some((id) => id.getText() === local && declares(id));
   }
 
   private namedTarget(): ImportDeclaration | undefined {
@@ -141,4 +131,27 @@ function isCommonJs(sf: SourceFile): boolean {
 function statementsUseSemicolons(sf: SourceFile): boolean {
   const statements = sf.getStatements().filter((s) => Node.isExpressionStatement(s) || Node.isVariableStatement(s));
   return statements.length === 0 || statements.some((s) => s.getText().endsWith(";"));
+}
+
+/** Whether an identifier is the name a value declaration binds (not the import itself). */
+function declares(id: Node): boolean {
+  const parent = id.getParent();
+  if (!parent) return false;
+  const named =
+    Node.isVariableDeclaration(parent) ||
+    Node.isParameterDeclaration(parent) ||
+    Node.isFunctionDeclaration(parent) ||
+    Node.isFunctionExpression(parent) ||
+    Node.isClassDeclaration(parent) ||
+    Node.isClassExpression(parent) ||
+    Node.isBindingElement(parent) ||
+    Node.isEnumDeclaration(parent) ||
+    Node.isModuleDeclaration(parent) ||
+    Node.isImportClause(parent) ||
+    Node.isNamespaceImport(parent);
+  if (named) return (parent as unknown as { getNameNode(): Node | undefined }).getNameNode() === id;
+  if (Node.isImportSpecifier(parent)) {
+    return parent.getImportDeclaration().getModuleSpecifierValue() !== RUNTIME && (parent.getAliasNode() ?? parent.getNameNode()) === id;
+  }
+  return false;
 }

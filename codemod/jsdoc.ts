@@ -31,18 +31,42 @@ export function leadingJsDocs(node: Node): { start: number; end: number }[] {
   return docs.sort((a, b) => a.start - b.start);
 }
 
-/** The `@coroutine` tags in a node's leading JSDoc. */
+/**
+ * The `@coroutine` tags leading a function, or what holds it (as the plugin reads them):
+ * `export`, a one-declarator `const f = function* () {}`, an object or class property,
+ * `x.y = function* () {}`, parentheses and `as`/`satisfies`.
+ */
 export function coroutineTags(node: Node): CoroutineTag[] {
   const text = node.getSourceFile().getFullText();
   const tags: CoroutineTag[] = [];
-  for (const doc of leadingJsDocs(node)) {
-    const comment = text.slice(doc.start, doc.end);
-    const match = TAG.exec(comment);
-    if (!match) continue;
-    const tagStart = doc.start + match.index + match[1]!.length;
-    tags.push({ commentStart: doc.start, commentEnd: doc.end, tagStart, tagEnd: tagStart + "@coroutine".length });
+  const seen = new Set<number>();
+  for (let holder: Node | undefined = node; holder; holder = heldBy(holder)) {
+    for (const doc of leadingJsDocs(holder)) {
+      if (seen.has(doc.start)) continue;
+      seen.add(doc.start);
+      const comment = text.slice(doc.start, doc.end);
+      const match = TAG.exec(comment);
+      if (!match) continue;
+      const tagStart = doc.start + match.index + match[1]!.length;
+      tags.push({ commentStart: doc.start, commentEnd: doc.end, tagStart, tagEnd: tagStart + "@coroutine".length });
+    }
   }
   return tags;
+}
+
+function heldBy(child: Node): Node | undefined {
+  const parent = child.getParent();
+  if (!parent) return undefined;
+  if (Node.isVariableDeclaration(parent)) return parent.getInitializer() === child ? parent : undefined;
+  if (Node.isVariableDeclarationList(parent)) return parent.getDeclarations().length === 1 ? parent : undefined;
+  if (Node.isVariableStatement(parent)) return parent;
+  if (Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent)) return parent.getInitializer() === child ? parent : undefined;
+  if (Node.isBinaryExpression(parent)) {
+    return parent.getOperatorToken().getKind() === ts.SyntaxKind.EqualsToken && parent.getRight() === child ? parent : undefined;
+  }
+  if (Node.isExpressionStatement(parent) || Node.isExportAssignment(parent)) return parent;
+  if (Node.isParenthesizedExpression(parent) || Node.isAsExpression(parent) || Node.isSatisfiesExpression(parent)) return parent;
+  return undefined;
 }
 
 /** Edits removing a tag: the whole comment when nothing else is left in it, else the tag (and its line). */

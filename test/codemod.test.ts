@@ -1,0 +1,109 @@
+// Fixture walker for the codemod: fixtures/codemod/<eject|prime>/<case>/input.<ext> -> output.<ext>.
+// Each case runs twice (the second run must change nothing). Missing outputs (and prime's
+// report.txt, eject's error.txt) are written on first run, never under CI; OVERWRITE=1 refreshes.
+// When a case is a runnable program, its behaviour is checked against the plugin as the oracle.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { ejectText, primeTexts } from "coroutil/codemod";
+import { root, runProgram } from "./support/codemod-programs.js";
+
+const fixtures = join(root, "fixtures/codemod");
+const overwrite = !!process.env.OVERWRITE;
+const mayWrite = !process.env.CI;
+
+interface Case {
+  name: string;
+  dir: string;
+  input: string;
+  ext: string;
+}
+
+function cases(transform: string): Case[] {
+  const dir = join(fixtures, transform);
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => {
+      const input = readdirSync(join(dir, d.name)).find((f) => f.startsWith("input."));
+      if (!input) throw new Error(`fixtures/codemod/${transform}/${d.name} has no input.<ext>; add one`);
+      return { name: d.name, dir: join(dir, d.name), input, ext: input.slice("input".length) };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Compares with an expected file, writing it when missing (not under CI) or when OVERWRITE=1. */
+function expectFile(path: string, actual: string, what: string): void {
+  if (overwrite || !existsSync(path)) {
+    if (!mayWrite) assert.unreachable(`${path} is missing (${what}); run the tests locally to write it`);
+    writeFileSync(path, actual);
+    return;
+  }
+  assert.fixture(actual, readFileSync(path, "utf8"), what);
+}
+
+const read = (path: string) => readFileSync(path, "utf8");
+
+const eject = suite("codemod eject fixtures");
+for (const c of cases("eject")) {
+  const input = read(join(c.dir, c.input));
+  const errorFile = join(c.dir, "error.txt");
+  if (existsSync(errorFile) || c.name.startsWith("error-")) {
+    eject(`${c.name}: eject refuses the input and says where and what to write`, () => {
+      let message = "";
+      try {
+        ejectText(input, c.input);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      assert.ok(message, "eject should have thrown");
+      expectFile(errorFile, `${message}\n`, "error message");
+    });
+    continue;
+  }
+  const outputFile = join(c.dir, `output${c.ext}`);
+  eject(`${c.name}: eject gives the expected output`, () => {
+    expectFile(outputFile, ejectText(input, c.input), "ejected output");
+  });
+  eject(`${c.name}: a second eject changes nothing`, () => {
+    const once = read(outputFile);
+    assert.fixture(ejectText(once, c.input), once);
+  });
+  if (input.includes("console.log")) {
+    eject(`${c.name}: the ejected program without the plugin prints what the original prints with it`, async () => {
+      const original = await runProgram(input, c.input, true);
+      const ejected = await runProgram(read(outputFile), c.input, false);
+      assert.is(original.status, 0, original.output);
+      assert.fixture(ejected.output, original.output);
+      assert.is(ejected.status, 0);
+    });
+  }
+}
+eject.run();
+
+const prime = suite("codemod prime fixtures");
+for (const c of cases("prime")) {
+  const input = read(join(c.dir, c.input));
+  const outputFile = join(c.dir, `output${c.ext}`);
+  const reportFile = join(c.dir, "report.txt");
+  prime(`${c.name}: prime gives the expected output and report`, () => {
+    const { texts, reports } = primeTexts({ [c.input]: input });
+    expectFile(outputFile, texts[c.input]!, "primed output");
+    const lines = reports.map((r) => `${r.file}:${r.line}:${r.column} ${r.name}: ${r.reason}\n`).join("");
+    expectFile(reportFile, lines, "report of functions left alone");
+  });
+  prime(`${c.name}: a second prime changes nothing`, () => {
+    const once = read(outputFile);
+    assert.fixture(primeTexts({ [c.input]: once }).texts[c.input]!, once);
+  });
+  if (input.includes("console.log") && !input.includes("@coroutine")) {
+    prime(`${c.name}: the primed program with the plugin prints what the original prints without it`, async () => {
+      const original = await runProgram(input, c.input, false);
+      const primed = await runProgram(read(outputFile), c.input, true);
+      assert.is(original.status, 0, original.output);
+      assert.fixture(primed.output, original.output);
+      assert.is(primed.status, 0);
+    });
+  }
+}
+prime.run();

@@ -1,0 +1,57 @@
+// Runs a program the way a user would: compiled by Babel (preset-typescript, with or without
+// coroutil/babel) and executed by Node in a child process under os.tmpdir(), where "coroutil"
+// resolves to this repository's source.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { transformAsync } from "@babel/core";
+import typescript from "@babel/preset-typescript";
+import coroutil from "coroutil/babel";
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+let sandbox: string | undefined;
+
+/** A temp folder with node_modules/coroutil linked to this repository. */
+export function programSandbox(): string {
+  if (sandbox) return sandbox;
+  sandbox = mkdtempSync(join(tmpdir(), "coroutil-codemod-run-"));
+  linkRuntime(sandbox);
+  return sandbox;
+}
+
+/** Makes `import … from "coroutil"` inside `dir` resolve to this repository. */
+export function linkRuntime(dir: string): void {
+  mkdirSync(join(dir, "node_modules"), { recursive: true });
+  symlinkSync(root, join(dir, "node_modules/coroutil"), "dir");
+}
+
+let counter = 0;
+
+/** Compiles `code` (a file named `fileName`) with Babel, with or without the plugin, and runs it; stdout+stderr and status. */
+export async function runProgram(code: string, fileName: string, withPlugin: boolean): Promise<{ output: string; status: number | null }> {
+  const result = await transformAsync(code, {
+    filename: fileName,
+    babelrc: false,
+    configFile: false,
+    presets: /\.[cm]?tsx?$/.test(fileName) ? [[typescript, { allowDeclareFields: true }]] : [],
+    plugins: withPlugin ? [coroutil] : [],
+    parserOpts: { plugins: ["decorators"] },
+  });
+  const dir = programSandbox();
+  const file = join(dir, `program-${process.pid}-${counter++}.mjs`);
+  writeFileSync(file, result!.code!);
+  return runFile(file);
+}
+
+/** Runs a JS/TS file with Node (tsx loader and the source condition, so the runtime's TS loads). */
+export function runFile(file: string, cwd = dirname(file)): { output: string; status: number | null } {
+  const child = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), "--conditions=coroutil:source", file], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, NODE_NO_WARNINGS: "1" },
+  });
+  return { output: child.stdout + child.stderr, status: child.status };
+}
