@@ -13,7 +13,7 @@ export function toPluginForm(source: string, file = "case.ts"): string {
     const line = lines[i]!;
     const m = PRIMED.exec(line);
     if (!m) {
-      if (/\bcoroutine\(\s*function\s*\*/.test(line)) {
+      if (/\bcoroutine\(\s*(?:function\s*\*|$)/.test(line)) {
         throw new Error(
           `${file}:${i + 1}: write a primed coroutine as one line "const name = coroutine(function* name(args) {" ` +
             `closed by "});" at the same indentation, got: ${line.trim()}`,
