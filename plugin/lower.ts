@@ -1,4 +1,5 @@
 import type { NodePath, types as t } from "@babel/core";
+import { unshadowParams } from "./shadowed-params.js";
 
 type Visitors = { environmentVisitor<S>(visitor: object): object };
 
@@ -16,6 +17,7 @@ export function lowerGenerator(
 ): void {
   const node = fn.node;
   const hasSuper = fn.isMethod() && usesSuper(visitors, fn);
+  unshadowParams(types, fn);
   const body = node.body as t.BlockStatement;
   const inner = types.functionExpression(null, [], types.blockStatement(body.body), true, false);
   inner.body.loc = body.loc;
