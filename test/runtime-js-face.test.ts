@@ -170,6 +170,56 @@ Face("@coroutine on a class generator method returns a primed Coroutine with `th
   assert.is(c.send(1), "avg: 16");
 });
 
+class Methods {
+  @coroutine
+  static *counter(start: number): Generator<number, void, unknown> {
+    for (let i = start; ; i++) yield i;
+  }
+
+  @coroutine
+  *#secret(): Generator<string, void, unknown> {
+    yield "primed secret";
+  }
+
+  secret() {
+    return this.#secret() as unknown as Coroutine<string, void, unknown>;
+  }
+}
+
+Face("@coroutine also primes static and private generator methods", () => {
+  const c = Methods.counter(5) as unknown as Coroutine<number, void, unknown>;
+  assert.is(c.state, "GEN_SUSPENDED");
+  assert.is(next(c), 6, "priming consumed the first value, 5");
+  const s = new Methods().secret();
+  assert.instance(s, Coroutine);
+  assert.is(s.state, "GEN_SUSPENDED");
+});
+
+Face("@coroutine on something other than a method fails at class definition, saying what it is for", () => {
+  try {
+    class Misused {
+      // @ts-expect-error a getter is not a generator method
+      @coroutine get value() {
+        return 1;
+      }
+    }
+    assert.unreachable(`decorating a getter should throw (${Misused.name})`);
+  } catch (e) {
+    assert.instance(e, TypeError);
+    assert.match((e as Error).message, /generator method/);
+  }
+});
+
+Face("coroutine(generatorObject) wraps and primes that generator; track(generatorObject) only wraps it", () => {
+  const primed = coroutine(countTo(3));
+  assert.instance(primed, Coroutine);
+  assert.is(primed.state, "GEN_SUSPENDED");
+  assert.is(next(primed), 2);
+  const tracked = track(countTo(3));
+  assert.is(tracked.state, "GEN_CREATED");
+  assert.is(next(tracked), 1);
+});
+
 Face("coroutine and track keep the name and parameter count", () => {
   function* pair(a: number, b: number) {
     yield a + b;
@@ -281,6 +331,38 @@ Face("an Error propagating out of delegations gains the chain of delegators, inn
     ["middleFrame", "topFrame"],
     `stack:\n${e.stack}`,
   );
+});
+
+Face("an error thrown through the same chain twice still gets one line a level", () => {
+  const leaf = track(function* leafAgain() {
+    for (;;) {
+      try {
+        yield "ready";
+      } catch (e) {
+        throw e;
+      }
+    }
+  });
+  const middle = track(function* middleAgain() {
+    for (;;) {
+      try {
+        yield from(leaf());
+      } catch {
+        yield "middle recovered";
+      }
+    }
+  });
+  const top = track(function* topAgain() {
+    yield from(middle());
+  });
+  const t = top();
+  next(t);
+  const err = new Error("twice");
+  assert.is(throwInto(t, err), "middle recovered");
+  next(t);
+  assert.is(throwInto(t, err), "middle recovered");
+  const lines = chainLines(err.stack ?? "", ["middleAgain", "topAgain"]);
+  assert.equal(lines.map((l) => l.trim().split(" ")[1]), ["middleAgain"], `stack:\n${err.stack}`);
 });
 
 Face("non-Error throwables and frozen errors come out untouched", () => {
