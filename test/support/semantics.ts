@@ -89,8 +89,15 @@ function spawnBatch(files: string[], timeout: number): Record<string, string[]> 
   }
 }
 
-/** A readable report of two traces: both in full, and the first line where they differ. */
-export function compareTraces(expected: string[], actual: string[], labels = ["python", "coroutil"]): string | undefined {
+/**
+ * Compares two traces; when they differ, returns an Error for uvu that names the first differing line
+ * and carries both traces, numbered, as its details (and no JS stack: the traces say it all).
+ */
+export function compareTraces(
+  expected: string[],
+  actual: string[],
+  labels = ["python", "coroutil"],
+): (Error & { details: string }) | undefined {
   const n = Math.max(expected.length, actual.length);
   let first = -1;
   for (let i = 0; i < n; i++) {
@@ -100,14 +107,11 @@ export function compareTraces(expected: string[], actual: string[], labels = ["p
     }
   }
   if (first < 0) return undefined;
-  const fmt = (lines: string[]) => lines.map((l, i) => `${String(i + 1).padStart(3)}${i === first ? ">" : " "} ${l}`).join("\n");
-  return [
-    `traces differ at line ${first + 1}:`,
-    `  ${labels[0]}: ${expected[first] ?? "<end of output>"}`,
-    `  ${labels[1]}: ${actual[first] ?? "<end of output>"}`,
-    `--- ${labels[0]} trace`,
-    fmt(expected),
-    `--- ${labels[1]} trace`,
-    fmt(actual),
-  ].join("\n");
+  const fmt = (lines: string[]) =>
+    lines.map((l, i) => `${String(i + 1).padStart(3)}${i === first ? ">" : " "} ${l}`).join("\n");
+  const summary = `traces differ at line ${first + 1}: ${labels[0]} printed ${JSON.stringify(expected[first] ?? "<end of output>")}, ${labels[1]} printed ${JSON.stringify(actual[first] ?? "<end of output>")}`;
+  const details = [`--- ${labels[0]}`, fmt(expected), `--- ${labels[1]}`, fmt(actual), ""].join("\n");
+  const err = Object.assign(new Error(summary), { details });
+  err.stack = summary;
+  return err;
 }
