@@ -48,6 +48,12 @@ for (const fixture of fixtures) {
         const opts = { version, javascript: true } as const;
         assert.fixture(compile(once, fixture, opts), compile(once, fixture, { ...opts, withPlugin: false }));
       });
+      if (fixture.options.untouched) {
+        Compat(`${title}: Babel 8 compiles it exactly as without the plugin`, () => {
+          const source = read(fixture.source);
+          assert.fixture(compile(source, fixture, { version }), compile(source, fixture, { version, withPlugin: false }));
+        });
+      }
     }
   }
 }

@@ -64,6 +64,19 @@ for (const fixture of fixtures) {
   }
 }
 
+Plugin("options are checked up front: a bad runtimeModule is named with what it accepts", () => {
+  for (const bad of [42, "", null]) {
+    assert.throws(
+      () => transformSync("", { babelrc: false, configFile: false, plugins: [[coroutil, { runtimeModule: bad }]] }),
+      (error: Error) => error.message.includes(`option "runtimeModule" must be a non-empty string`) && error.message.includes(`"coroutil"`),
+    );
+  }
+  assert.throws(
+    () => transformSync("", { babelrc: false, configFile: false, plugins: [[coroutil, { runtimeModul: "x" }]] }),
+    (error: Error) => error.message.includes(`unknown option "runtimeModul"`) && error.message.includes(`"runtimeModule"`),
+  );
+});
+
 Plugin("source maps point the lowered body, markers included, at the original lines", () => {
   const source = [
     `import { from } from "coroutil";`,
