@@ -101,6 +101,66 @@ Face("return() through `yield from(x)` in a body driven by a Coroutine also runs
   assert.equal(order, ["leaf", "top"]);
 });
 
+// return() has no Python counterpart; native `yield*` is the oracle. Each scenario builds the same chain
+// three ways (native yield*, `yield* from(x)`, trampolined `yield from(x)`) and replays next/return/next.
+type Delegate = (x: Iterable<unknown>) => Generator<unknown, unknown, unknown>;
+const ways: [string, Delegate, boolean][] = [
+  ["native yield*", function* (x) { return yield* x; }, false],
+  ["yield* from(x)", function* (x) { return yield* from(x); }, true],
+  ["yield from(x)", function* (x): Generator<unknown, unknown, unknown> { return yield from(x); }, true],
+];
+function plainIterator(withReturn: boolean): IterableIterator<string> {
+  const it: IterableIterator<string> = { [Symbol.iterator]: () => it, next: () => ({ done: false, value: "it" }) };
+  if (withReturn) it.return = (v?: unknown) => ({ done: true, value: `it returned ${String(v)}` });
+  return it;
+}
+const returnScenarios: Record<string, (d: Delegate, wrap: boolean) => Generator<unknown, unknown, unknown>> = {
+  "finally blocks that yield, three levels": (d, wrap) => {
+    const w = <A extends unknown[]>(f: (...a: A) => Generator<unknown, unknown, unknown>) => (wrap ? track(f) : f);
+    const leaf = w(function* () { try { yield "leaf"; } finally { yield "leaf finally"; } });
+    const mid = w(function* () { try { return yield* d(leaf()); } finally { yield "mid finally"; } });
+    return w(function* () { try { return yield* d(mid()); } finally { yield "top finally"; } })();
+  },
+  "a plain iterator with return()": (d, wrap) => {
+    const top = function* () { try { return yield* d(plainIterator(true)); } finally { yield "top finally"; } };
+    return wrap ? track(top)() : top();
+  },
+  "a plain iterator without return()": (d, wrap) => {
+    const top = function* () { try { return yield* d(plainIterator(false)); } finally { yield "top finally"; } };
+    return wrap ? track(top)() : top();
+  },
+  "a delegate whose finally returns": (d, wrap) => {
+    const inner = function* () { try { yield "a"; } finally { return "overridden"; } };
+    const top = function* () { const r = yield* d(inner()); yield `top got ${String(r)}`; };
+    return wrap ? track(top)() : top();
+  },
+  "a delegate whose finally throws": (d, wrap) => {
+    const inner = function* () { try { yield "a"; } finally { throw new Error("inner finally"); } };
+    const top = function* () { try { yield* d(inner()); } catch (e) { yield `caught ${(e as Error).message}`; } };
+    return wrap ? track(top)() : top();
+  },
+};
+function replay(g: Generator<unknown, unknown, unknown>): string[] {
+  const log: string[] = [];
+  const step = (op: string, f: () => unknown) => {
+    try {
+      log.push(`${op} ${JSON.stringify(f())}`);
+    } catch (e) {
+      log.push(`${op} threw ${String(e)}`);
+    }
+  };
+  step("next", () => g.next());
+  step("return", () => g.return("R"));
+  for (let i = 0; i < 3; i++) step("next", () => g.next());
+  return log;
+}
+for (const [scenario, build] of Object.entries(returnScenarios)) {
+  Face(`return() with ${scenario} behaves as native yield* does`, () => {
+    const [native, ...others] = ways.map(([, d, wrap]) => replay(build(d, wrap)));
+    others.forEach((log, i) => assert.equal(log, native, ways[i + 1]![0]));
+  });
+}
+
 Face("next(v) on a never-started coroutine ignores v, as a native generator does", () => {
   const native = (function* (): Generator<string, unknown, unknown> {
     return yield "first";
