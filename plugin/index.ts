@@ -11,8 +11,8 @@ export default declare((api, options: Options) => {
   const resolved = validateOptions(options);
   return {
     name: "coroutil",
-    manipulateOptions(_opts: unknown, parserOpts: { plugins: unknown[] }) {
-      enableDecorators(parserOpts.plugins);
+    manipulateOptions(opts: { plugins?: unknown }, parserOpts: { plugins: unknown[] }) {
+      enableDecorators(opts, parserOpts.plugins);
     },
     visitor: {
       Program(path, state) {

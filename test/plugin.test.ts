@@ -77,6 +77,21 @@ Plugin("options are checked up front: a bad runtimeModule is named with what it 
   );
 });
 
+Plugin("a legacy decorators syntax plugin later in the config is left to choose the decorators flavour", () => {
+  const legacy = {
+    name: "syntax-decorators",
+    manipulateOptions(_: unknown, parserOpts: { plugins: unknown[] }) {
+      parserOpts.plugins.push("decorators-legacy");
+    },
+  };
+  const code = `import { coroutine } from "coroutil";\nclass A {\n  @coroutine *m() {\n    yield 1;\n  }\n}`;
+  for (const plugins of [[coroutil, () => legacy], [() => legacy, coroutil]]) {
+    const out = transformSync(code, { babelrc: false, configFile: false, plugins })!.code!;
+    assert.match(out, /m\(\) \{\n    return _coroutine\(function\* \(\) \{/);
+    assert.not.match(out, /@coroutine/);
+  }
+});
+
 Plugin("source maps point the lowered body, markers included, at the original lines", () => {
   const source = [
     `import { from } from "coroutil";`,
