@@ -10,7 +10,7 @@ export class From<Y = unknown, R = unknown, S = unknown> implements Iterable<Y, 
   constructor(readonly target: Iterable<Y, R, S>, readonly site?: string) {}
 
   /** An adapter with PEP 380 semantics, for `yield*`. */
-  [Symbol.iterator](): Coroutine<Y, R, S> {
+  [Symbol.iterator](): Iterator<Y, R, S> {
     return Coroutine._adapt(this);
   }
 }

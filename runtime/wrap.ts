@@ -1,10 +1,23 @@
 import { Coroutine, FRESH, tracked } from "./coroutine.js";
 
 /** A generator function, or a function that already returns a `Coroutine`. */
-export type GeneratorFunctionLike<T, A extends unknown[], Y, R, S> = (
-  this: T,
-  ...args: A
-) => Generator<Y, R, S> | Coroutine<Y, R, S>;
+export type GeneratorFunctionLike = (
+  ...args: never
+) => Generator<unknown, unknown, unknown> | Coroutine<unknown, unknown, unknown>;
+
+/**
+ * What `coroutine(fn)` and `track(fn)` return: `fn`'s parameters and `this`,
+ * returning a `Coroutine` of its generator's types. (Inferred from `fn`
+ * whole, so an unannotated generator's send type is `unknown`, never left
+ * open.)
+ */
+export type CoroutineFunction<F> = F extends (this: infer T, ...args: infer A) => infer G
+  ? (this: T, ...args: A) => G extends Coroutine<infer Y, infer R, infer S>
+      ? Coroutine<Y, R, S>
+      : G extends Generator<infer Y, infer R, infer S>
+        ? Coroutine<Y, R, S>
+        : never
+  : never;
 
 /**
  * The `@coroutine` primer: returns a function with the same parameters that
@@ -19,10 +32,12 @@ export type GeneratorFunctionLike<T, A extends unknown[], Y, R, S> = (
  * });
  * averager().send(10); // 10
  */
-export function coroutine<T, A extends unknown[], Y, R, S>(
-  fn: GeneratorFunctionLike<T, A, Y, R, S>,
-  context?: ClassMethodDecoratorContext,
-): (this: T, ...args: A) => Coroutine<Y, R, S>;
+export function coroutine<F extends GeneratorFunctionLike>(fn: F): CoroutineFunction<F>;
+/** As a decorator the method keeps its declared type (a `Coroutine` is a generator object). */
+export function coroutine<M extends (...args: never) => Generator<unknown, unknown, unknown>>(
+  method: M,
+  context: ClassMethodDecoratorContext,
+): M;
 export function coroutine<Y, R, S>(gen: Generator<Y, R, S> | Coroutine<Y, R, S>): Coroutine<Y, R, S>;
 export function coroutine(fn: any, context?: ClassMethodDecoratorContext): any {
   if (context !== undefined && context.kind !== "method") {
@@ -38,9 +53,7 @@ export function coroutine(fn: any, context?: ClassMethodDecoratorContext): any {
  * const gen = track(function* () { yield 1; });
  * gen().state; // "GEN_CREATED"
  */
-export function track<T, A extends unknown[], Y, R, S>(
-  fn: GeneratorFunctionLike<T, A, Y, R, S>,
-): (this: T, ...args: A) => Coroutine<Y, R, S>;
+export function track<F extends GeneratorFunctionLike>(fn: F): CoroutineFunction<F>;
 export function track<Y, R, S>(gen: Generator<Y, R, S> | Coroutine<Y, R, S>): Coroutine<Y, R, S>;
 export function track(fn: any): any {
   return typeof fn === "function" ? wrap(fn, false) : adopt(fn, "");
