@@ -188,11 +188,10 @@ function wrapEdits(
 
   let thisParam = "";
   let invoke = "()";
-  if (uses.thisKeyword || uses.argumentsObject) {
-    if (!javascript) thisParam = `this: ${thisType(fn)}`;
-    if (uses.argumentsObject) invoke = `.apply(this, arguments${javascript ? "" : " as any"})`;
-    else invoke = ".call(this)";
-  }
+  if (uses.thisKeyword && !javascript) thisParam = `this: ${thisType(fn)}`;
+  if (uses.argumentsObject) {
+    invoke = `.apply(${uses.thisKeyword ? "this" : "undefined"}, arguments${javascript ? "" : " as any"})`;
+  } else if (uses.thisKeyword) invoke = ".call(this)";
   const body = fn.getBody();
   if (!body) return [];
   const open = body.getStart();

@@ -2,7 +2,9 @@
 // Each case runs twice (the second run must change nothing). Missing outputs (and prime's
 // report.txt, eject's error.txt) are written on first run, never under CI; OVERWRITE=1 refreshes.
 // When a case is a runnable program, its behaviour is checked against the plugin as the oracle.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -107,3 +109,42 @@ for (const c of cases("prime")) {
   }
 }
 prime.run();
+
+const types = suite("codemod fixtures under tsc");
+types("every TypeScript fixture input and output passes tsc --noEmit (strict)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "coroutil-codemod-tsc-"));
+  mkdirSync(join(dir, "node_modules/@types"), { recursive: true });
+  symlinkSync(root, join(dir, "node_modules/coroutil"), "dir");
+  symlinkSync(join(root, "node_modules/@types/node"), join(dir, "node_modules/@types/node"), "dir");
+  let count = 0;
+  for (const transform of ["eject", "prime"]) {
+    for (const c of cases(transform)) {
+      if (c.ext !== ".ts" || c.name.startsWith("error-")) continue;
+      for (const file of [c.input, `output${c.ext}`]) {
+        copyFileSync(join(c.dir, file), join(dir, `${transform}-${c.name}-${file}`));
+        count++;
+      }
+    }
+  }
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        target: "es2022",
+        lib: ["es2023", "esnext.decorators"],
+        module: "nodenext",
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        customConditions: ["coroutil:source"],
+        types: ["node"],
+      },
+      include: ["*.ts"],
+    }),
+  );
+  const tsc = spawnSync(join(root, "node_modules/.bin/tsc"), ["-p", dir], { encoding: "utf8" });
+  assert.ok(count >= 60, `only ${count} files checked`);
+  assert.is(tsc.stdout + tsc.stderr, "", "tsc reported errors");
+  assert.is(tsc.status, 0);
+});
+types.run();
