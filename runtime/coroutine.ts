@@ -62,8 +62,8 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   #inner: Coroutine<any, any, any> | undefined;
   /** the iterator `#inner` was made for (Python's gi_yieldfrom) */
   #yf: unknown;
-  /** the `yield from` site of the current delegation */
-  #site: string | undefined;
+  /** the marker of the current delegation: where it is, for tracebacks */
+  #site: From | undefined;
   /** this root's chain: `[this, delegate, its delegate, …]` */
   #stack: Coroutine<any, any, any>[] | undefined;
   /** @internal the value yielded at priming */
@@ -333,7 +333,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     if (child.#active()) return { error: new TypeError(EXECUTING) };
     node.#inner = child;
     node.#yf = it;
-    node.#site = marker.site;
+    node.#site = marker;
     for (let n: Coroutine<any, any, any> | undefined = child; n !== undefined; n = n.#inner) {
       n.#owner = this;
       stack.push(n);
@@ -388,13 +388,15 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    * in the error's `stack`, one line for each delegation it passes through.
    */
   #annotate(err: unknown): void {
-    if (!(err instanceof Error) || Object.isFrozen(err) || (!this.#name && !this.#site)) return;
+    const name = this.#name || this.#site?.fn;
+    const site = this.#site?.site;
+    if (!(err instanceof Error) || Object.isFrozen(err) || (!name && !site)) return;
     let seen = annotated.get(err);
     if (seen === undefined) annotated.set(err, (seen = new WeakSet()));
     if (seen.has(this)) return;
     seen.add(this);
     try {
-      err.stack += `\n    at ${this.#name || "<anonymous>"} (${this.#site || "yield from"})`;
+      err.stack += `\n    at ${name || "<anonymous>"} (${site || "yield from"})`;
     } catch {
       // a read-only stack stays as it is
     }

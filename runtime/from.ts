@@ -6,8 +6,16 @@ import { Coroutine } from "./coroutine.js";
  * (`yield* from(x)`) in any generator, it delegates with PEP 380 semantics.
  */
 export class From<Y = unknown, R = unknown, S = unknown> implements Iterable<Y, R, S> {
-  /** @param target what to delegate to; @param site where, for tracebacks */
-  constructor(readonly target: Iterable<Y, R, S>, readonly site?: string) {}
+  /**
+   * @param target what to delegate to
+   * @param site where the `yield from` is ("file:line:column"), for tracebacks
+   * @param fn the name of the function it is in, for tracebacks
+   */
+  constructor(
+    readonly target: Iterable<Y, R, S>,
+    readonly site?: string,
+    readonly fn?: string,
+  ) {}
 
   /** An adapter with PEP 380 semantics, for `yield*`. */
   [Symbol.iterator](): Iterator<Y, R, S> {
@@ -18,10 +26,11 @@ export class From<Y = unknown, R = unknown, S = unknown> implements Iterable<Y, 
 /**
  * Marks a delegation with Python's `yield from` semantics (PEP 380): sends,
  * throws and close reach the delegate, and the expression evaluates to the
- * delegate's return value.
+ * delegate's return value. `site` and `fn` are written by the Babel plugin
+ * (where the delegation is, for tracebacks); code by hand passes only `iterable`.
  * @example
  * const avg = coroutine(function* () { const r = yield* from(averager()); return r; });
  */
-export function from<Y, R, S>(iterable: Iterable<Y, R, S>, site?: string): From<Y, R, S> {
-  return new From(iterable, site);
+export function from<Y, R, S>(iterable: Iterable<Y, R, S>, site?: string, fn?: string): From<Y, R, S> {
+  return new From(iterable, site, fn);
 }
