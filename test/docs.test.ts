@@ -11,9 +11,9 @@
 // Any other block fails the test until it gets one of these roles.
 import { transformSync } from "@babel/core";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -111,8 +111,10 @@ function runScripts(): Map<Block, ScriptResult> {
   const scripts = blocks.filter((b) => b.role === "run" && (b.lang === "ts" || b.lang === "js"));
   const dir = mkdtempSync(join(tmpdir(), "coroutil-docs-"));
   try {
+    // One folder per block, so that a block's file name (in stack traces) is just block.mts or block.mjs.
     const files = scripts.map((b, i) => {
-      const file = join(dir, `block${i}-${b.doc.replace(/\W+/g, "_")}-${b.line}.${b.lang === "ts" ? "mts" : "mjs"}`);
+      mkdirSync(join(dir, String(i)));
+      const file = join(dir, String(i), `block.${b.lang === "ts" ? "mts" : "mjs"}`);
       writeFileSync(file, b.code + "\n");
       return file;
     });
@@ -260,7 +262,11 @@ for (const b of blocks) {
         configFile: false,
         plugins: [plugin],
       });
-      assert.fixture(lines(out?.code ?? "").join("\n"), lines(b.code).join("\n"), `${where(b)} vs plugin output of ${relative(root, join(root, where(source!)))}`);
+      assert.fixture(lines(out?.code ?? "").join("\n"), lines(b.code).join("\n"), `${where(b)} vs plugin output of ${where(source!)}`);
+    });
+    Docs(`${where(b)}: the plugin leaves its own output unchanged`, () => {
+      const again = transformSync(b.code, { filename: "example.js", babelrc: false, configFile: false, plugins: [plugin] });
+      assert.fixture(lines(again?.code ?? "").join("\n"), lines(b.code).join("\n"));
     });
   }
 }
