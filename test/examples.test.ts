@@ -98,7 +98,7 @@ examples.forEach((example, index) => {
 
 Start.run();
 
-const Taxi = suite("taxi-sim options");
+const Taxi = suite("taxi-sim options and npm start -- NAME");
 
 for (const args of [
   ["--taxis", "5", "--end-time", "400", "--seed", "7"],
@@ -111,5 +111,18 @@ for (const args of [
     sameLines(lines(r.stdout), python("taxi-sim", args), `taxi-sim ${args.join(" ")}`);
   });
 }
+
+Taxi("npm start -- taxi-sim ARGS runs that example alone with its arguments", () => {
+  const args = ["--taxis", "2", "--end-time", "50", "--seed", "5"];
+  const r = run(process.execPath, [join("scripts", "start.mjs"), "taxi-sim", ...args]);
+  assert.is(r.status, 0, r.stderr);
+  sameLines(lines(r.stdout), python("taxi-sim", args), `npm start -- taxi-sim ${args.join(" ")}`);
+});
+
+Taxi("npm start -- with an unknown name lists the examples and exits 2", () => {
+  const r = run(process.execPath, [join("scripts", "start.mjs"), "no-such-example"]);
+  assert.is(r.status, 2);
+  for (const { name } of examples) assert.ok(r.stderr.includes(name), `the message does not list ${name}:\n${r.stderr}`);
+});
 
 Taxi.run();
