@@ -352,6 +352,8 @@ function writeSection(file: string, title: string, body: string): void {
 async function main(): Promise<void> {
   const started = performance.now();
   const write = !flag("--no-write");
+  // On a shared machine other work skews timings: say how busy it was.
+  const loadBefore = os.loadavg()[0]!;
 
   log("runtime size (esbuild, minify, esm; gzip -9)…");
   const size = await bundleSize(path.join(ROOT, "runtime/index.ts"));
@@ -388,6 +390,9 @@ async function main(): Promise<void> {
   const million = deep.find((r) => r.depth === DEEP);
   const deepFailure = deep.find((r) => !r.ok)?.error ?? (deepRun.status !== 0 ? `child exited (${deepRun.signal ?? `status ${deepRun.status}`})` : undefined);
 
+  const loadAfter = os.loadavg()[0]!;
+  const loadNote = `load average (1 min) ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after, on ${os.cpus().length} cores`;
+
   // ---- figures
   const co = (d: number) => t[`coroutil:${d}`]?.median;
   const na = (d: number) => t[`native:${d}`]?.median;
@@ -406,7 +411,7 @@ async function main(): Promise<void> {
   // ---- console
   const pad = (s: string, w: number) => s.padStart(w);
   const lines: string[] = [];
-  lines.push("", `ns per send, median of ${SAMPLES} samples (loop overhead included)`);
+  lines.push("", `ns per send, median of ${SAMPLES} samples (loop overhead included); ${loadNote}`);
   lines.push(`${"depth".padEnd(8)}${pad("coroutil", 12)}${pad("native yield*", 15)}${pad(pyName, 16)}`);
   for (const d of DEPTHS) lines.push(`${String(d).padEnd(8)}${pad(fmt(co(d)), 12)}${pad(fmt(na(d)), 15)}${pad(fmt(cp(d)), 16)}`);
   lines.push(`coroutil Coroutine.next(v) at depth 0 (JS face): ${fmt(t["coroutil-next:0"]?.median)} ns`);
@@ -455,6 +460,7 @@ async function main(): Promise<void> {
   md.push("## Runtime", "");
   md.push(`Measured ${date} by \`npm run bench:runtime\` (bench/runtime.ts; CPython twin bench/runtime_twin.py run in the same run).`);
   md.push(`Machine: Node ${process.version}, ${cpu}, ${cores} cores, ${cpy ? `${pyName}` : "no CPython"}.`);
+  md.push(`Machine load during the run: ${loadNote} (timings from a busy machine run high and spread wide).`);
   md.push(`Figures are medians of ${SAMPLES} samples of about ${SAMPLE_MS} ms each, taken round-robin; the loop's own cost is included (about 1 ns in JS, more in CPython).`);
   md.push("", "### ns per send by delegation depth", "");
   md.push(`| depth | coroutil \`yield from(x)\` | native \`yield*\` | ${pyName} \`yield from\` |`, "|---:|---:|---:|---:|");
