@@ -63,7 +63,7 @@ for (const [babel, compile] of compilers) {
     scratch = mkdtempSync(join(tmpdir(), "coroutil-semantics-"));
     writeFileSync(join(scratch, "package.json"), JSON.stringify({ type: "module", private: true }));
     mkdirSync(join(scratch, "node_modules"));
-    symlinkSync(repoRoot, join(scratch, "node_modules", "coroutil"), "dir");
+    symlinkSync(repoRoot, join(scratch, "node_modules", "coroutil"), process.platform === "win32" ? "junction" : "dir");
     mkdirSync(join(scratch, "_support"));
     const show = join(supportDir, "show.ts");
     writeFileSync(join(scratch, "_support", "show.js"), compile(readFileSync(show, "utf8"), show, false));
