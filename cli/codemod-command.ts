@@ -18,7 +18,7 @@ const list = (value: string | string[] | undefined): string[] => (value === unde
 export async function codemodCommand(transform: string, paths: string[], flags: CodemodFlags): Promise<number> {
   if (transform !== "eject" && transform !== "prime") {
     process.stderr.write(`${pc.red("coroutil:")} unknown codemod \`${transform}\`; write \`coroutil codemod eject PATHS…\` or \`coroutil codemod prime PATHS…\`\n`);
-    return 2;
+    return 1;
   }
   const cwd = process.cwd();
   const tty = !!process.stderr.isTTY && !process.env.CI;
