@@ -393,6 +393,24 @@ Face("an Error propagating out of delegations gains the chain of delegators, inn
   );
 });
 
+Face("a delegation site given to from() (as the plugin does) appears in the chain line", () => {
+  const leaf = track(function* siteLeaf() {
+    yield "ready";
+    throw new Error("with a site");
+  });
+  const top = track(function* siteTop() {
+    yield from(leaf(), "src/app.ts:12:5");
+  });
+  const t = top();
+  next(t);
+  try {
+    next(t);
+    assert.unreachable("the chain should have thrown");
+  } catch (e) {
+    assert.match((e as Error).stack ?? "", /\n\s*at siteTop \(src\/app\.ts:12:5\)/);
+  }
+});
+
 Face("an error thrown through the same chain twice still gets one line a level", () => {
   const leaf = track(function* leafAgain() {
     for (;;) {
