@@ -199,20 +199,24 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     closing: boolean,
     first: IteratorResult<unknown, unknown> | undefined,
   ): IteratorResult<Y, R> {
-    // A GeneratorExit thrown at a delegating root closes the whole chain
-    // first (PEP 380: "_i.close()" at each level), innermost first; each
-    // level below the root is being closed by its delegator's close().
-    const chainClose = mode === THROW && value instanceof GeneratorExit && stack.length > 1;
+    // Closing (close(), or GeneratorExit thrown at a delegating root) runs
+    // innermost first: each level below the root is closed by its
+    // delegator's `_i.close()` (PEP 380), and its frame is then resumed with
+    // GeneratorExit, or with what closing its own delegate raised. `frontier`
+    // is the level whose close() is running; delegations started meanwhile
+    // sit below it and are not being closed. -1: nothing is.
+    const rootCloses = closing ? 0 : -1;
+    let frontier = mode === THROW && value instanceof GeneratorExit && stack.length > 1 ? stack.length - 1 : rootCloses;
     const original = value;
-    if (chainClose) value = new GeneratorExit();
+    if (frontier > 0) value = new GeneratorExit();
     const prev = current;
     this.#running = true;
     try {
       let r = first;
       for (;;) {
-        const node = stack[stack.length - 1]!;
-        const isRoot = node === this;
-        const closeSemantics = isRoot ? closing : chainClose;
+        const top = stack.length - 1;
+        const node = stack[top]!;
+        const closeSemantics = top === frontier;
         let threw = false;
         // Exceptions from a plain iterator or an exhausted generator are not
         // raised by a generator frame: StopIteration there means "done".
@@ -231,7 +235,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
               // PEP 380: a delegate without throw() gets the exception raised
               // in its delegator and is not closed; JS return passes through.
               if (!method) {
-                this.#pop(stack);
+                this.#pop(stack, top);
                 continue;
               }
               if (!node.#plain) node._status = SUSPENDED;
@@ -239,10 +243,10 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
               r = method.call(it, value);
             }
           } catch (e) {
-            current = prev;
             threw = true;
             value = e;
           }
+          current = prev;
         }
         if (threw) {
           if (frameless && value instanceof StopIteration) {
@@ -253,45 +257,50 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
             if (closeSemantics && value instanceof GeneratorExit) {
               r = { done: true, value: undefined };
             } else {
-              if (isRoot) throw value;
-              stack[stack.length - 2]!.#annotate(value);
-              this.#pop(stack);
+              if (top === 0) throw value;
+              stack[top - 1]!.#annotate(value);
+              this.#pop(stack, top);
+              if (closeSemantics) frontier = top > 1 ? top - 1 : rootCloses;
               mode = THROW;
               continue;
             }
           }
         }
-        current = prev;
-        const result = r!;
+        let result = r!;
         r = undefined;
         if (!result.done) {
-          if (closeSemantics) {
-            // The body caught GeneratorExit and yielded: close() refuses.
-            value = new RuntimeError("generator ignored GeneratorExit");
-            if (isRoot) throw value;
-            this.#pop(stack);
-            mode = THROW;
-            continue;
+          if (!node.#plain && result.value instanceof From) {
+            const started = this.#delegate(stack, node, result.value);
+            if (started === undefined) {
+              mode = NEXT;
+              value = undefined;
+              continue;
+            }
+            if (!("done" in started)) {
+              mode = THROW;
+              value = (started as { error: unknown }).error;
+              continue;
+            }
+            result = started;
           }
-          if (node.#plain || !(result.value instanceof From)) return result as IteratorResult<Y, R>;
-          const started = this.#delegate(stack, node, result.value);
-          if (started !== undefined) {
-            if ("done" in started) return started as IteratorResult<Y, R>;
-            mode = THROW;
-            value = (started as { error: unknown }).error;
-          } else {
-            mode = NEXT;
-            value = undefined;
-          }
+          if (frontier < 0) return result as IteratorResult<Y, R>;
+          // A level being closed yielded (itself, or through a delegation it
+          // started): its close() refuses, and the level stays suspended.
+          value = new RuntimeError("generator ignored GeneratorExit");
+          if (frontier === 0) throw value;
+          this.#pop(stack, frontier);
+          frontier = frontier > 1 ? frontier - 1 : rootCloses;
+          mode = THROW;
           continue;
         }
         if (!node.#plain) node._status = CLOSED;
-        if (isRoot) return result as IteratorResult<Y, R>;
-        this.#pop(stack);
+        if (top === 0) return result as IteratorResult<Y, R>;
+        this.#pop(stack, top);
         if (closeSemantics) {
-          // The delegate is closed; GeneratorExit is raised in its delegator.
+          // Closed; GeneratorExit is raised in its delegator, which is closing too.
+          frontier = top > 1 ? top - 1 : rootCloses;
           mode = THROW;
-          value = stack.length === 1 ? original : new GeneratorExit();
+          value = top > 1 ? new GeneratorExit() : original;
         } else if (mode !== RETURN) {
           mode = NEXT;
           value = result.value;
@@ -345,10 +354,10 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     return undefined;
   }
 
-  /** ends the leaf's delegation: its delegator becomes the leaf */
-  #pop(stack: Coroutine<any, any, any>[]): void {
-    stack.pop()!.#owner = undefined;
-    const parent = stack[stack.length - 1]!;
+  /** ends the delegation of level `from - 1`: it becomes the leaf (levels below stay linked to each other) */
+  #pop(stack: Coroutine<any, any, any>[], from: number): void {
+    while (stack.length > from) stack.pop()!.#owner = undefined;
+    const parent = stack[from - 1]!;
     parent.#inner = parent.#yf = parent.#site = undefined;
   }
 
