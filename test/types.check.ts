@@ -74,6 +74,9 @@ const outer = coroutine(function* outer() {
 type Parts<C> = C extends Coroutine<infer Y, infer R, infer S> ? [Y, R, S] : never;
 check<Equals<Parts<ReturnType<typeof outer>>[0], string>>();
 check<Equals<Parts<ReturnType<typeof outer>>[1], number>>();
+check<Equals<Parts<ReturnType<typeof outer>>[2], boolean>>();
+// @ts-expect-error the send type stays boolean, as with native yield* (undefined is not a boolean)
+send(outer(), undefined);
 // @ts-expect-error the outer coroutine receives what inner receives: booleans
 send(outer(), 42);
 
