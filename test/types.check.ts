@@ -76,7 +76,7 @@ check<Equals<Parts<ReturnType<typeof outer>>[0], string>>();
 check<Equals<Parts<ReturnType<typeof outer>>[1], number>>();
 check<Equals<Parts<ReturnType<typeof outer>>[2], boolean>>();
 // @ts-expect-error the send type stays boolean, as with native yield* (undefined is not a boolean)
-send(outer(), undefined);
+outer().send(undefined);
 // @ts-expect-error the outer coroutine receives what inner receives: booleans
 send(outer(), 42);
 
