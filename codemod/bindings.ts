@@ -10,6 +10,10 @@ export interface CoroutilBindings {
   namespaces: string[];
   /** import declarations from "coroutil" */
   declarations: ImportDeclaration[];
+  /** local name -> exported name, for named imports */
+  locals: Map<string, string>;
+  /** locals that something else in the file also declares: only the checker can tell uses apart */
+  shadowed: Set<string>;
 }
 
 export function coroutilBindings(sourceFile: SourceFile): CoroutilBindings {
@@ -29,7 +33,16 @@ export function coroutilBindings(sourceFile: SourceFile): CoroutilBindings {
       named.set(exported, [...(named.get(exported) ?? []), local]);
     }
   }
-  return { named, namespaces, declarations };
+  const locals = new Map<string, string>();
+  for (const [exported, names] of named) for (const local of names) locals.set(local, exported);
+  const shadowed = new Set<string>();
+  if (locals.size || namespaces.length) {
+    for (const id of codeIdentifiers(sourceFile)) {
+      const text = id.getText();
+      if ((locals.has(text) || namespaces.includes(text)) && declares(id)) shadowed.add(text);
+    }
+  }
+  return { named, namespaces, declarations, locals, shadowed };
 }
 
 function importedNameOf(symbol: MorphSymbol | undefined): { exported: string } | { namespace: true } | undefined {
@@ -55,13 +68,15 @@ function importedNameOf(symbol: MorphSymbol | undefined): { exported: string } |
 export function runtimeExportOf(expr: Node, bindings: CoroutilBindings): string | undefined {
   while (Node.isParenthesizedExpression(expr)) expr = expr.getExpression();
   if (Node.isIdentifier(expr)) {
-    if (![...bindings.named.values()].some((locals) => locals.includes(expr.getText()))) return undefined;
+    if (!bindings.locals.has(expr.getText())) return undefined;
+    if (!bindings.shadowed.has(expr.getText())) return bindings.locals.get(expr.getText());
     const imported = importedNameOf(expr.getSymbol());
     return imported && "exported" in imported ? imported.exported : undefined;
   }
   if (Node.isPropertyAccessExpression(expr)) {
     const object = expr.getExpression();
     if (!Node.isIdentifier(object) || !bindings.namespaces.includes(object.getText())) return undefined;
+    if (!bindings.shadowed.has(object.getText())) return expr.getName();
     const imported = importedNameOf(object.getSymbol());
     return imported && "namespace" in imported ? expr.getName() : undefined;
   }
@@ -69,14 +84,20 @@ export function runtimeExportOf(expr: Node, bindings: CoroutilBindings): string 
 }
 
 /** Identifiers in the file that refer to a given import binding (by local name). */
-export function referencesToLocal(sourceFile: SourceFile, local: string): Node[] {
+export function referencesToLocal(sourceFile: SourceFile, local: string, bindings?: CoroutilBindings): Node[] {
+  const exact = !bindings || bindings.shadowed.has(local);
   return codeIdentifiers(sourceFile).filter((id) => {
     if (id.getText() !== local) return false;
     const parent = id.getParent();
     if (Node.isImportSpecifier(parent) || Node.isNamespaceImport(parent)) return false;
-    const imported = importedNameOf(id.getSymbol());
-    return imported !== undefined;
+    if (!exact) return !isPropertyName(id);
+    return importedNameOf(id.getSymbol()) !== undefined;
   });
+}
+
+function isPropertyName(id: Node): boolean {
+  const parent = id.getParent();
+  return !!parent && NAME_PARENTS.has(parent.getKind()) && (parent as unknown as { getNameNode?(): Node }).getNameNode?.() === id;
 }
 
 const NAME_PARENTS = new Set([
@@ -98,7 +119,7 @@ export function namesInUse(sourceFile: SourceFile): Set<string> {
   const names = new Set<string>();
   for (const id of codeIdentifiers(sourceFile)) {
     const parent = id.getParent();
-    if (parent && NAME_PARENTS.has(parent.getKind()) && (parent as any).getNameNode?.() === id) continue;
+    if (isPropertyName(id)) continue;
     if (Node.isImportSpecifier(parent) && parent.getAliasNode() && parent.getNameNode() === id) continue;
     names.add(id.getText());
   }
@@ -110,4 +131,27 @@ export function codeIdentifiers(sourceFile: SourceFile): Node[] {
   return sourceFile
     .getDescendantsOfKind(SyntaxKind.Identifier)
     .filter((id) => (id.compilerNode.flags & ts.NodeFlags.JSDoc) === 0);
+}
+
+/** Whether an identifier is the name a value declaration binds (not the import itself). */
+export function declares(id: Node): boolean {
+  const parent = id.getParent();
+  if (!parent) return false;
+  const named =
+    Node.isVariableDeclaration(parent) ||
+    Node.isParameterDeclaration(parent) ||
+    Node.isFunctionDeclaration(parent) ||
+    Node.isFunctionExpression(parent) ||
+    Node.isClassDeclaration(parent) ||
+    Node.isClassExpression(parent) ||
+    Node.isBindingElement(parent) ||
+    Node.isEnumDeclaration(parent) ||
+    Node.isModuleDeclaration(parent) ||
+    Node.isImportClause(parent) ||
+    Node.isNamespaceImport(parent);
+  if (named) return (parent as unknown as { getNameNode(): Node | undefined }).getNameNode() === id;
+  if (Node.isImportSpecifier(parent)) {
+    return parent.getImportDeclaration().getModuleSpecifierValue() !== RUNTIME && (parent.getAliasNode() ?? parent.getNameNode()) === id;
+  }
+  return false;
 }

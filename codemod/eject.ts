@@ -58,7 +58,7 @@ export function ejectSourceFile(sourceFile: SourceFile): string {
     }
   }
   for (const [local, count] of replacedCallees) {
-    if (referencesToLocal(sourceFile, local).length === count) {
+    if (referencesToLocal(sourceFile, local, bindings).length === count) {
       for (const decl of bindings.declarations) {
         for (const spec of decl.getNamedImports()) if ((spec.getAliasNode() ?? spec.getNameNode()).getText() === local) plan.drop(spec);
       }

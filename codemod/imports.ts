@@ -1,5 +1,5 @@
 import { Node, type ImportDeclaration, type SourceFile } from "ts-morph";
-import { RUNTIME, codeIdentifiers, namesInUse, type CoroutilBindings } from "./bindings.js";
+import { RUNTIME, codeIdentifiers, declares, namesInUse, type CoroutilBindings } from "./bindings.js";
 import type { Edit } from "./edits.js";
 
 /**
@@ -133,25 +133,3 @@ function statementsUseSemicolons(sf: SourceFile): boolean {
   return statements.length === 0 || statements.some((s) => s.getText().endsWith(";"));
 }
 
-/** Whether an identifier is the name a value declaration binds (not the import itself). */
-function declares(id: Node): boolean {
-  const parent = id.getParent();
-  if (!parent) return false;
-  const named =
-    Node.isVariableDeclaration(parent) ||
-    Node.isParameterDeclaration(parent) ||
-    Node.isFunctionDeclaration(parent) ||
-    Node.isFunctionExpression(parent) ||
-    Node.isClassDeclaration(parent) ||
-    Node.isClassExpression(parent) ||
-    Node.isBindingElement(parent) ||
-    Node.isEnumDeclaration(parent) ||
-    Node.isModuleDeclaration(parent) ||
-    Node.isImportClause(parent) ||
-    Node.isNamespaceImport(parent);
-  if (named) return (parent as unknown as { getNameNode(): Node | undefined }).getNameNode() === id;
-  if (Node.isImportSpecifier(parent)) {
-    return parent.getImportDeclaration().getModuleSpecifierValue() !== RUNTIME && (parent.getAliasNode() ?? parent.getNameNode()) === id;
-  }
-  return false;
-}

@@ -89,7 +89,7 @@ export function primeProject(project: Project, files: readonly string[]): PrimeO
       const bindings = coroutilBindings(sf);
       const plan = new ImportPlan(sf, bindings);
       for (const [local, count] of drops) {
-        if (referencesToLocal(sf, local).length !== count) continue;
+        if (referencesToLocal(sf, local, bindings).length !== count) continue;
         for (const decl of bindings.declarations) {
           for (const spec of decl.getNamedImports()) if ((spec.getAliasNode() ?? spec.getNameNode()).getText() === local) plan.drop(spec);
         }

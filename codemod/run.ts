@@ -4,7 +4,7 @@ import { performance } from "node:perf_hooks";
 import writeFileAtomic from "write-file-atomic";
 import { ejectSourceFile } from "./eject.js";
 import { collectFiles } from "./files.js";
-import { syntaxErrors } from "./parse.js";
+import { quickSyntaxErrors, syntaxErrors } from "./parse.js";
 import { primeProject, type PrimeReport } from "./prime.js";
 import { diskProject, findTsconfig, memoryProject } from "./project.js";
 import { splitText } from "./text.js";
@@ -80,9 +80,12 @@ export async function runCodemod(transform: Transform, options: CodemodOptions =
     for (const file of collected.files) {
       try {
         const raw = readFileSync(file, "utf8");
-        const sf = checker.createSourceFile(file, splitText(raw).body, { overwrite: true });
-        const errors = syntaxErrors(sf);
-        checker.removeSourceFile(sf);
+        let errors = quickSyntaxErrors(file, splitText(raw).body);
+        if (!errors) {
+          const sf = checker.createSourceFile(file, splitText(raw).body, { overwrite: true });
+          errors = syntaxErrors(sf);
+          checker.removeSourceFile(sf);
+        }
         if (errors.length) outcomes.push({ file, status: "failed", reason: `does not parse: ${errors[0]}` });
         else parsed.push({ file, raw });
       } catch (error) {
@@ -126,12 +129,15 @@ async function ejectFile(project: ReturnType<typeof memoryProject>, file: string
     const raw = readFileSync(file, "utf8");
     const { bom, body } = splitText(raw);
     if (!body.includes("coroutil") && !body.includes("@coroutine")) {
-      sf = project.createSourceFile(file, body, { overwrite: true });
-      const errors = syntaxErrors(sf);
+      let errors = quickSyntaxErrors(file, body);
+      if (!errors) {
+        sf = project.createSourceFile(file, body, { overwrite: true });
+        errors = syntaxErrors(sf);
+      }
       return errors.length ? { file, status: "failed", reason: `does not parse: ${errors[0]}` } : { file, status: "unchanged" };
     }
     sf = project.createSourceFile(file, body, { overwrite: true });
-    const errors = syntaxErrors(sf);
+    const errors = quickSyntaxErrors(file, body) ?? syntaxErrors(sf);
     if (errors.length) return { file, status: "failed", reason: `does not parse: ${errors[0]}` };
     const next = ejectSourceFile(sf);
     if (next === body) return { file, status: "unchanged" };
@@ -151,11 +157,13 @@ async function finish(
   write: boolean,
   project = memoryProject(),
 ): Promise<FileOutcome> {
-  const check = project.createSourceFile(`${file}.coroutil-check${file.slice(file.lastIndexOf("."))}`, splitText(after).body, {
-    overwrite: true,
-  });
-  const errors = syntaxErrors(check);
-  project.removeSourceFile(check);
+  const checkName = `${file}.coroutil-check${file.slice(file.lastIndexOf("."))}`;
+  let errors = quickSyntaxErrors(checkName, splitText(after).body);
+  if (!errors) {
+    const check = project.createSourceFile(checkName, splitText(after).body, { overwrite: true });
+    errors = syntaxErrors(check);
+    project.removeSourceFile(check);
+  }
   if (errors.length) {
     return { file, status: "failed", reason: `the codemod's output would not parse (${errors[0]}); file left as it was — please report this` };
   }
