@@ -72,6 +72,8 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   #name: string;
   /** for a `yield* from(x)` adapter: the coroutine doing the `yield*` */
   #host: Coroutine<any, any, any> | undefined;
+  /** an adapter's body is no frame of the user's: PEP 479 does not apply */
+  #adapter = false;
 
   /**
    * Wraps a generator object (one `Coroutine` per generator: prefer
@@ -131,7 +133,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
       current = prev;
       this.#running = false;
       this._status = CLOSED;
-      throw e instanceof StopIteration ? pep479(e) : e;
+      throw e instanceof StopIteration && !this.#adapter ? pep479(e) : e;
     }
     current = prev;
     this.#running = false;
@@ -253,7 +255,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
             r = { done: true, value: value.value };
           } else {
             if (!node.#plain) node._status = CLOSED;
-            if (value instanceof StopIteration) value = pep479(value);
+            if (value instanceof StopIteration && !node.#adapter) value = pep479(value);
             if (closeSemantics && value instanceof GeneratorExit) {
               r = { done: true, value: undefined };
             } else {
@@ -378,6 +380,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    */
   static _adapt<Y, R, S>(marker: From<Y, R, S>): Coroutine<Y, R, S> {
     const c = new Coroutine<Y, R, S>(adapter(marker) as Generator<Y, R, S>, "", false, true);
+    c.#adapter = true;
     const host = current;
     if (host !== undefined && host.#inner === undefined) {
       c.#host = host;
