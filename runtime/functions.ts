@@ -24,7 +24,7 @@ function of<Y, R, S>(gen: GeneratorLike<Y, R, S>, query?: string): Coroutine<Y, 
  * @example
  * send(averager, 10); // the next yielded value
  */
-export function send<Y, R, S>(gen: GeneratorLike<Y, R, S>, value: S): Y {
+export function send<Y, R, S>(gen: GeneratorLike<Y, R, S>, value: NoInfer<S>): Y {
   return of(gen).send(value);
 }
 

@@ -79,6 +79,8 @@ check<Equals<Parts<ReturnType<typeof outer>>[2], boolean>>();
 outer().send(undefined);
 // @ts-expect-error the outer coroutine receives what inner receives: booleans
 send(outer(), 42);
+// @ts-expect-error the free function is as strict: the value sent does not widen the send type
+send(outer(), undefined);
 
 // from() takes iterables only.
 function* bad() {
