@@ -5,7 +5,8 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { writeFailure } from "./failures.js";
-import { REPO, loadPlugin, runFuzz, type Divergence } from "./harness.js";
+import { REPO, loadPlugin, runFuzz, runPrograms, type Divergence } from "./harness.js";
+import { shrink, size } from "./shrink.js";
 import type { Form } from "./render-ts.js";
 
 const USAGE = `usage: npm run fuzz -- [--runs N] [--seed S] [--only I[,I…]] [--forms runtime,plugin] [--chunk N] [--keep]
@@ -14,6 +15,8 @@ const USAGE = `usage: npm run fuzz -- [--runs N] [--seed S] [--only I[,I…]] [-
   --only I,…   run only these program indexes of the seed (to replay a failure)
   --forms F,…  coroutil forms to check: runtime, plugin (default: both; plugin only if coroutil/babel exists)
   --chunk N    programs per child process (default 250)
+  --shrink     shrink each divergent program (the first 5) to a minimal one that still diverges,
+               written next to the original as <seed>-<index>-min/ (takes a minute or two each)
   --keep       keep the temporary folder with the generated batch files
 Divergent programs are written to .fuzz-failures/<seed>-<index>/ (both twins and every trace).`;
 
@@ -26,6 +29,7 @@ async function main(): Promise<number> {
       forms: { type: "string" },
       chunk: { type: "string" },
       keep: { type: "boolean" },
+      shrink: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -55,17 +59,30 @@ async function main(): Promise<number> {
   const byProgram = new Map<string, Divergence[]>();
   for (const d of result.divergences) byProgram.set(d.program.id, [...(byProgram.get(d.program.id) ?? []), d]);
   const dir = join(REPO, ".fuzz-failures");
+  let shrunk = 0;
   for (const divs of byProgram.values()) {
     const id = divs[0]!.program.id;
     const traces: Record<string, string[] | undefined> = { python: result.python.get(id) };
     for (const form of forms) traces[form] = result.traces[form].get(id);
-    const folder = writeFailure(dir, divs, traces);
+    const folder = writeFailure(dir, divs[0]!.program, traces);
     for (const d of divs) {
       console.log(`DIVERGENCE seed ${seed} program ${d.index} (${d.form} form), line ${d.line + 1}:`);
       console.log(`  python3:  ${d.python[d.line] ?? "(end of trace)"}`);
       console.log(`  coroutil: ${d.coroutil[d.line] ?? "(end of trace)"}`);
     }
     console.log(`  written to ${folder}`);
+    if (values.shrink && shrunk++ < 5) {
+      const d = divs[0]!;
+      const min = await shrink(d.program, d.form, {});
+      const r = await runPrograms([min], [d.index], { forms });
+      const mt: Record<string, string[] | undefined> = { python: r.python.get(min.id) };
+      for (const form of forms) mt[form] = r.traces[form].get(min.id);
+      const mf = writeFailure(dir, min, mt);
+      console.log(`  shrunk to ${size(min)} statements and ${min.ops.length} operations: ${mf}`);
+    }
+  }
+  if (byProgram.size > 0 && !values.shrink) {
+    console.log(`fuzz: to shrink one: npm run fuzz -- --seed ${seed} --only ${result.divergences[0]!.index} --shrink`);
   }
   if (values.keep) console.log(`fuzz: batch files kept in ${result.tmp}`);
   const n = result.programs.length;

@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Divergence } from "./harness.js";
 import { PY_EPILOGUE, PY_PRELUDE, pythonCall, renderPythonProgram } from "./render-python.js";
 import { TS_IMPORT, TS_PRELUDE, renderTsProgram, tsCall, type Form } from "./render-ts.js";
 import type { Program } from "./program.js";
@@ -23,8 +22,7 @@ export function tsTwin(p: Program, form: Form): string {
  * Writes `<dir>/<seed>-<n>/` with both twins (every form) and every trace of
  * a divergent program; returns the folder.
  */
-export function writeFailure(dir: string, divs: Divergence[], traces: Record<string, string[] | undefined>): string {
-  const p = divs[0]!.program;
+export function writeFailure(dir: string, p: Program, traces: Record<string, string[] | undefined>): string {
   const folder = join(dir, p.id);
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, "program.py"), pythonTwin(p));

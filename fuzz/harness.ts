@@ -82,6 +82,7 @@ export async function compileTs(source: string, form: Form, plugin?: PluginItem)
   if (plugin === undefined) throw new Error("the plugin form needs plugin/index.ts (coroutil/babel)");
   const r = await transformAsync(source, {
     filename: "batch.ts",
+    compact: true,
     babelrc: false,
     configFile: false,
     presets: [await presetTypescript()],
@@ -123,25 +124,31 @@ export function makePrograms(seed: number, indexes: number[]): Program[] {
 
 /** Generates, runs under python3 and under coroutil, and compares every program. */
 export async function runFuzz(opts: RunOptions): Promise<RunResult> {
-  const started = performance.now();
   const indexes = opts.only ?? Array.from({ length: opts.runs }, (_, i) => i);
-  const programs = makePrograms(opts.seed, indexes);
+  return runPrograms(makePrograms(opts.seed, indexes), indexes, opts);
+}
+
+/** Runs given programs (`indexes[k]` names program k in reports) and compares their traces. */
+export async function runPrograms(
+  programs: Program[],
+  indexes: number[],
+  opts: Omit<RunOptions, "seed" | "runs" | "only">,
+): Promise<RunResult> {
+  const started = performance.now();
   const tmp = mkdtempSync(join(tmpdir(), "coroutil-fuzz-"));
   const plugin = opts.forms.includes("plugin") ? await loadPlugin() : undefined;
   if (opts.forms.includes("plugin") && plugin === undefined) throw new Error("the plugin form needs plugin/index.ts (coroutil/babel)");
-  await bundleRuntime(opts.runtimeEntry ?? join(REPO, "runtime/index.ts"), join(tmp, "runtime.mjs"));
   const chunk = opts.chunk ?? 250;
   const timeout = opts.timeout ?? 120_000;
   const python = new Map<string, string[]>();
   const traces = { runtime: new Map(), plugin: new Map() } as Record<Form, Map<string, string[]>>;
   try {
+    await bundleRuntime(opts.runtimeEntry ?? join(REPO, "runtime/index.ts"), join(tmp, "runtime.mjs"));
     for (let start = 0, c = 0; start < programs.length; start += chunk, c++) {
       const batch = programs.slice(start, start + chunk);
       const py = join(tmp, `batch${c}.py`);
       writeFileSync(py, renderPythonBatch(batch));
-      const jobs: Promise<void>[] = [
-        exec("python3", [py], tmp, timeout).then((r) => collect(python, r, "python3")),
-      ];
+      const jobs: Promise<void>[] = [exec("python3", [py], tmp, timeout).then((r) => collect(python, r, "python3"))];
       for (const form of opts.forms) {
         const js = join(tmp, `batch${c}-${form}.mjs`);
         writeFileSync(js, await compileTs(renderTsBatch(batch, form), form, plugin));

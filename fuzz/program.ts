@@ -109,3 +109,49 @@ export function hasMarker(stmts: Stmt[]): boolean {
   });
   return found;
 }
+
+/**
+ * True when every name a statement reads is in scope (loop counters inside
+ * their loop, caught errors inside their handler) and every break is in a
+ * loop: what a shrunk program must keep to stay valid in both languages.
+ */
+export function isValid(p: Program): boolean {
+  const exprOk = (e: Expr, vars: string[], errs: string[]): boolean =>
+    e.k === "var" || e.k === "add" ? vars.includes(e.name) : e.k === "err" ? errs.includes(e.name) : true;
+  const condOk = (c: Cond, vars: string[]): boolean => vars.includes(c.name);
+  const ok = (ss: Stmt[], vars: string[], errs: string[], inLoop: boolean): boolean =>
+    ss.every((s) => {
+      switch (s.k) {
+        case "yield":
+        case "assign":
+        case "log":
+          return exprOk(s.value, vars, errs);
+        case "if":
+          return condOk(s.cond, vars) && ok(s.then, vars, errs, inLoop) && ok(s.else, vars, errs, inLoop);
+        case "for":
+          return ok(s.body, [...vars, s.v], errs, true);
+        case "breakIf":
+          return inLoop && condOk(s.cond, vars);
+        case "try":
+          return (
+            ok(s.body, vars, errs, inLoop) &&
+            s.handlers.every((h) => ok(h.body, vars, [...errs, s.v], inLoop)) &&
+            (s.finally === undefined || ok(s.finally, vars, errs, inLoop)) &&
+            (s.handlers.length > 0 || s.finally !== undefined)
+          );
+        case "delegate":
+          return exprOk(s.arg, vars, errs) && s.callee < p.fns.length;
+        case "delegateList":
+          return s.items.every((e) => exprOk(e, vars, errs));
+        case "raise":
+          return exprOk(s.value, vars, errs);
+        case "reraise":
+          return errs.includes(s.name);
+        case "return":
+          return s.value === undefined || exprOk(s.value, vars, errs);
+        case "states":
+          return true;
+      }
+    });
+  return p.fns.every((fn) => ok(fn.body, ["a", "b", "c", "p"], [], false)) && p.ops.length > 0;
+}

@@ -140,8 +140,13 @@ function assign(target: string | undefined, rhs: string): string {
   return target === undefined ? `${rhs};` : `${target} = ${rhs};`;
 }
 
+/**
+ * `yield* from(x)` (adapter) or `yield from(x)` (trampolined; fine in the
+ * runtime form too, as every generator here is driven by a Coroutine): the
+ * runtime form mostly uses the first, the plugin form mostly the second.
+ */
 function delegation(ctx: Ctx, star: boolean, target: string): string {
-  const kw = ctx.form === "runtime" || star ? "yield*" : "yield";
+  const kw = star === (ctx.form === "plugin") ? "yield*" : "yield";
   return `${kw} ${ctx.marker}(${target})`;
 }
 
