@@ -409,6 +409,8 @@ async function main(): Promise<void> {
 
   const loadAfter = os.loadavg()[0]!;
   const loadNote = `load average (1 min) ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after, on ${os.cpus().length} cores`;
+  const busy = Math.max(loadBefore, loadAfter) > os.cpus().length;
+  if (busy) log(`warning: the machine was busy (${loadNote}); timings are unreliable, run again when it is idle`);
 
   // ---- figures
   const co = (d: number) => t[`coroutil:${d}`]?.median;
@@ -477,7 +479,7 @@ async function main(): Promise<void> {
   md.push("## Runtime", "");
   md.push(`Measured ${date} by \`npm run bench:runtime\` (bench/runtime.ts; CPython twin bench/runtime_twin.py run in the same run).`);
   md.push(`Machine: Node ${process.version}, ${cpu}, ${cores} cores, ${cpy ? `${pyName}` : "no CPython"}.`);
-  md.push(`Machine load during the run: ${loadNote} (timings from a busy machine run high and spread wide).`);
+  md.push(`Machine load during the run: ${loadNote}${busy ? " — **the machine was busy: timings are unreliable**" : ""}.`);
   md.push(`Figures are medians of ${SAMPLES} samples of about ${SAMPLE_MS} ms each, taken round-robin; the loop's own cost is included (about 1 ns in JS, more in CPython).`);
   md.push("", "### ns per send by delegation depth", "");
   md.push(`| depth | coroutil \`yield from(x)\` | native \`yield*\` | ${pyName} \`yield from\` |`, "|---:|---:|---:|---:|");
