@@ -39,10 +39,11 @@ export function findMarkers(uses: readonly RuntimeUse[], bindings: RuntimeBindin
     }
     const args = call.node.arguments;
     const single = args.length === 1 && args[0]!.type !== "SpreadElement";
+    // The plugin's own output: from(x, "site") or from(x, "site", "function name").
     const withSite =
-      args.length === 2 &&
+      (args.length === 2 || args.length === 3) &&
       args[0]!.type !== "SpreadElement" &&
-      args[1]!.type === "StringLiteral" &&
+      args.slice(1).every((a) => a.type === "StringLiteral") &&
       isLoweredInner(fn, bindings);
     if (!single && !withSite) {
       const got = args.some((a) => a.type === "SpreadElement") ? "a spread argument" : String(args.length);

@@ -1,5 +1,6 @@
 import type { NodePath, PluginPass, types as t } from "@babel/core";
 import { findDecorated, findTagged, type Annotated } from "./annotations.js";
+import { functionName } from "./function-name.js";
 import { lowerGenerator } from "./lower.js";
 import { isLoweredInner } from "./lowered-shape.js";
 import { findMarkers } from "./markers.js";
@@ -45,8 +46,12 @@ export function transformProgram(api: Api, program: NodePath<t.Program>, state: 
     if (marker.done) continue;
     const { call, yieldExpr, generator } = marker;
     const site = siteOf(where, yieldExpr.node);
+    const fnName = functionName(generator);
     call.node.callee = name("from");
-    if (site) call.node.arguments = [call.node.arguments[0]!, types.stringLiteral(site)];
+    if (site) {
+      call.node.arguments = [call.node.arguments[0]!, types.stringLiteral(site)];
+      if (fnName) call.node.arguments.push(types.stringLiteral(fnName));
+    }
     yieldExpr.node.delegate = false;
     if (!targets.has(generator.node) && !isLoweredInner(generator, bindings)) {
       targets.set(generator.node, { fn: generator, annotated: false, decorators: [] });
