@@ -13,6 +13,8 @@ export interface Marker {
 }
 
 const MARKERS = new Set(["from", "yieldFrom"]);
+/** Wrappers that leave the value alone: `yield from(x) as T`, `yield from(x)!`, `yield (from(x))`. */
+const TRANSPARENT = new Set(["TSAsExpression", "TSSatisfiesExpression", "TSNonNullExpression", "TSTypeAssertion", "ParenthesizedExpression"]);
 
 /**
  * Checks every call of the runtime's `from`/`yieldFrom` and returns the delegations to lower.
@@ -33,8 +35,10 @@ export function findMarkers(uses: readonly RuntimeUse[], bindings: RuntimeBindin
       );
     }
     if (fn.node.async) throw call.buildCodeFrameError(messages.markerInAsyncGenerator(label));
-    const yieldExpr = call.parentPath;
-    if (!yieldExpr.isYieldExpression() || call.key !== "argument") {
+    let operand: NodePath = call;
+    while (TRANSPARENT.has(operand.parentPath!.node.type) && operand.key === "expression") operand = operand.parentPath!;
+    const yieldExpr = operand.parentPath!;
+    if (!yieldExpr.isYieldExpression() || operand.key !== "argument") {
       throw call.buildCodeFrameError(messages.markerNotYielded(label));
     }
     const args = call.node.arguments;
