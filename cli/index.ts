@@ -43,9 +43,12 @@ function runFile(file: string, args: string[]): Promise<number> {
   if (!stats.isFile()) fail(`cannot run ${file}: it is a directory, not a file; name the entry file to run`);
 
   const child = spawn(process.execPath, [...registerFlags(), path, ...args], { stdio: "inherit" });
-  const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
+  // Pass signals on to the program. A Ctrl-C at a terminal already reaches it (same process group): the
+  // CLI only waits for it to finish, so a program that handles SIGINT sees it once.
   const handlers = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map((signal) => {
-    const handler = forward(signal);
+    const handler = () => {
+      if (signal !== "SIGINT" || !process.stdin.isTTY) child.kill(signal);
+    };
     process.on(signal, handler);
     return [signal, handler] as const;
   });

@@ -59,6 +59,16 @@ Cli("run exits with the program's exit code", () => {
   assert.is(coroutil(["run", "main.ts", "0"], dir).status, 0);
 });
 
+Cli("run dies of the signal that ended the program", () => {
+  const dir = temp({ "main.ts": 'process.kill(process.pid, "SIGTERM");\nsetTimeout(() => {}, 5000);\n' });
+  const result = spawnSync(process.execPath, ["--import", tsx, "--conditions=coroutil:source", cliEntry, "run", "main.ts"], {
+    cwd: dir,
+    encoding: "utf8",
+  });
+  assert.is(result.signal, "SIGTERM");
+  assert.is(result.status, null);
+});
+
 Cli("run applies the plugin: yield from(x) delegates and @coroutine primes", () => {
   const dir = temp({
     "main.ts": [
