@@ -1,6 +1,6 @@
 // Fixture harness for the Babel plugin: walks fixtures/plugin/<group>/<case>/, compiles with Babel 7
 // or Babel 8 (the same plugin), runs exec cases in this process.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
@@ -150,7 +150,10 @@ let tempDir: string | undefined;
 /** Compiles an exec case and runs it in this process (tsx loads the runtime source); rejects if it throws. */
 export async function runExec(fixture: Fixture, version: BabelVersion = 7): Promise<void> {
   const code = compile(readFileSync(fixture.source, "utf8"), fixture, { version, runnable: true });
-  tempDir ??= mkdtempSync(join(tmpdir(), "coroutil-plugin-exec-"));
+  if (!tempDir) {
+    const dir = (tempDir = mkdtempSync(join(tmpdir(), "coroutil-plugin-exec-")));
+    process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  }
   const dir = join(tempDir, `babel${version}`, fixture.group);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${fixture.name}.mjs`);
