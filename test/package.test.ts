@@ -1,0 +1,114 @@
+// The published package: `npm run build`, `npm pack`, and the tarball
+// installed into an empty project works with nothing else (SPEC section 1).
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+const Package = suite("package");
+// Plain output from the programs run here, whatever colours the test runner asked for.
+const env = { ...process.env, NO_COLOR: "1" };
+delete env.FORCE_COLOR;
+
+let project = "";
+
+Package.before(() => {
+  project = mkdtempSync(join(tmpdir(), "coroutil-pack-"));
+  execFileSync(process.execPath, [join(root, "scripts/build.mjs")], { cwd: root, stdio: "pipe" });
+  execFileSync(npm, ["pack", "--silent", "--pack-destination", project], { cwd: root, stdio: "pipe" });
+  const tarball = readdirSync(project).find((f) => f.endsWith(".tgz"));
+  assert.ok(tarball, "npm pack wrote a tarball");
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "empty", private: true, type: "module" }));
+  execFileSync(npm, ["install", "--prefer-offline", "--no-audit", "--no-fund", `./${tarball}`], {
+    cwd: project,
+    stdio: "pipe",
+  });
+});
+
+Package.after(() => rmSync(project, { recursive: true, force: true }));
+
+function node(args: string[], file: string, source: string): { out: string; status: number | null } {
+  writeFileSync(join(project, file), source);
+  const r = spawnSync(process.execPath, [...args, file], { cwd: project, encoding: "utf8", env });
+  return { out: r.stdout + r.stderr, status: r.status };
+}
+
+Package("the tarball ships built files only, no sources or tests", () => {
+  const listing = execFileSync(npm, ["pack", "--dry-run", "--json"], { cwd: root, encoding: "utf8" });
+  const files: string[] = JSON.parse(listing)[0].files.map((f: { path: string }) => f.path);
+  assert.ok(files.includes("dist/runtime/index.js"));
+  assert.ok(files.includes("dist/runtime/index.d.ts"));
+  assert.not.ok(files.some((f) => f.endsWith(".ts") && !f.endsWith(".d.ts")), files.join(" "));
+  assert.not.ok(files.some((f) => f.startsWith("test/") || f.startsWith("fixtures/")));
+});
+
+Package("the runtime imports by name and as a namespace from the installed package", () => {
+  const { out, status } = node(
+    [],
+    "runtime.mjs",
+    `import { coroutine, from, StopIteration } from "coroutil";
+import * as co from "coroutil";
+const avg = coroutine(function* () { let t = 0, n = 0, a; for (;;) { const v = yield a; if (v === undefined) return a; t += v; a = t / ++n; } });
+const outer = co.track(function* () { return yield* from(avg()); });
+const g = outer(); co.next(g);
+console.log(co.send(g, 10), co.send(g, 20));
+try { co.send(g, undefined); } catch (e) { console.log(e instanceof StopIteration, e.value); }
+console.log(Object.keys(co).sort().join(","));`,
+  );
+  assert.is(status, 0, out);
+  const [first, second, third] = out.trim().split("\n");
+  assert.is(first, "10 15");
+  assert.is(second, "true 15");
+  for (const name of ["Coroutine", "GeneratorExit", "RuntimeError", "StopIteration", "close", "coroutine", "from", "getGeneratorState", "getYieldFrom", "next", "send", "throwInto", "track", "yieldFrom"]) {
+    assert.ok(third!.split(",").includes(name), `exports ${name}`);
+  }
+});
+
+Package("coroutil/babel compiles with the installed package alone", () => {
+  const { out, status } = node(
+    [],
+    "babel.mjs",
+    `import { createRequire } from "node:module";
+const require = createRequire(import.meta.url);
+const babel = require("@babel/core");
+const plugin = (await import("coroutil/babel")).default;
+const code = "/** @coroutine */ function* f() { const x = yield 1; return x; }";
+console.log(babel.transformSync(code, { filename: "f.js", plugins: [plugin], configFile: false, babelrc: false }).code);`,
+  );
+  assert.is(status, 0, out);
+  assert.match(out, /from "coroutil"/);
+  assert.match(out, /_coroutine\(function\* \(\)/);
+});
+
+Package("the bin runs a TypeScript file through the register hook", () => {
+  writeFileSync(
+    join(project, "app.ts"),
+    `import { from } from "coroutil";
+/** @coroutine */
+function* averager(): Generator<number | undefined, number, number> {
+  let total = 0, count = 0, average: number | undefined;
+  for (;;) { const v: number = yield average; if (v === undefined) return average!; total += v; average = total / ++count; }
+}
+function* report(): Generator<unknown, void, number> { const r: number = yield from(averager()); console.log("average", r); }
+const g = report(); g.next(); g.next(10); g.next(30); g.next(undefined as unknown as number);
+console.log("args", process.argv.slice(2).join(" "));`,
+  );
+  const bin = join(project, "node_modules/.bin", process.platform === "win32" ? "coroutil.cmd" : "coroutil");
+  const r = spawnSync(bin, ["run", "app.ts", "a", "b"], { cwd: project, encoding: "utf8", env });
+  assert.is(r.status, 0, r.stdout + r.stderr);
+  assert.is(r.stdout.trim(), "average 20\nargs a b", r.stderr);
+});
+
+Package("coroutil/codemod exports its functions from the installed package", () => {
+  const { out, status } = node([], "codemod.mjs", `const m = await import("coroutil/codemod"); console.log(Object.keys(m).sort().join(","));`);
+  assert.is(status, 0, out);
+  assert.match(out, /eject/);
+  assert.match(out, /prime/);
+});
+
+Package.run();
