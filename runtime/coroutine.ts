@@ -184,12 +184,11 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    */
   #resume(mode: Mode, value: unknown, closing: boolean): IteratorResult<Y, R> {
     if (this.#active()) throw new TypeError(EXECUTING);
+    // The stack is stale if the chain changed while another root drove part
+    // of it: its leaf is then delegating, or held by that other root.
     let stack = this.#stack ?? this.#claim();
-    let leaf = stack[stack.length - 1]!;
-    if (leaf.#inner !== undefined || (leaf !== this && leaf.#owner !== this)) {
-      stack = this.#claim();
-      leaf = stack[stack.length - 1]!;
-    }
+    const leaf = stack[stack.length - 1]!;
+    if (leaf.#inner !== undefined || (leaf !== this && leaf.#owner !== this)) stack = this.#claim();
     return this.#drive(stack, mode, value, closing, undefined);
   }
 
@@ -334,7 +333,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
       const target = marker.target as Iterable<unknown> | null | undefined;
       const fn = target == null ? undefined : target[Symbol.iterator];
       if (typeof fn !== "function") {
-        throw new TypeError(`yield from(x): ${describe(target)} is not iterable`);
+        throw new TypeError(`yield from(x): ${String(target)} is not iterable`);
       }
       it = fn.call(target) as AnyIterator;
       child = it instanceof Coroutine ? it : tracked.get(it) ?? new Coroutine(it, "", !isGenerator(it));
@@ -415,7 +414,6 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   }
 }
 
-
 function* adapter(marker: From): Generator<unknown, unknown, unknown> {
   return yield marker;
 }
@@ -423,8 +421,4 @@ function* adapter(marker: From): Generator<unknown, unknown, unknown> {
 /** PEP 479: a StopIteration escaping a generator becomes a RuntimeError. */
 function pep479(e: StopIteration): RuntimeError {
   return new RuntimeError("generator raised StopIteration", { cause: e });
-}
-
-function describe(x: unknown): string {
-  return typeof x === "object" && x ? "object" : String(x);
 }
