@@ -30,10 +30,11 @@ export function generateProgram(seed: number, id: string): Program {
     // Often a handler around the body, so thrown errors do not always end it, ...
     if (rng.chance(0.4)) {
       const v = `x${i}_${fuel.tries++}`;
-      const classes = rng.pick([["E1"], ["E2"], ["Exception"], ["E1", "E2"]] as Catchable[][]);
+      const classes = rng.pick([["E1"], ["E2"], ["Exception"], ["E1", "E2"], ["GeneratorExit"]] as Catchable[][]);
       const hs: Scope = { ...scope, depth: 1, errs: [v] };
       fuel.n += 3;
-      body = [{ k: "try", v, body, handlers: [{ classes, body: block(rng, hs, rng.int(1, 2)) }] }];
+      const hbody = classes[0] === "GeneratorExit" ? genExitHandler(rng, hs, v) : block(rng, hs, rng.int(1, 2));
+      body = [{ k: "try", v, body, handlers: [{ classes, body: hbody }] }];
     }
     // ... and a loop, so the coroutine lives through more operations.
     if (rng.chance(0.35)) body = [{ k: "for", v: "j", count: rng.int(2, 4), body }];
@@ -57,7 +58,7 @@ export function generateProgram(seed: number, id: string): Program {
 
 function op(rng: Rng): Op {
   const member = rng.chance(0.4);
-  switch (rng.weighted({ next: 22, send: 40, throw: 16, close: 7, state: 9, yf: 7 })) {
+  switch (rng.weighted({ next: 22, send: 40, throw: 16, close: 10, state: 9, yf: 7 })) {
     case "next":
       return { k: "next", member };
     case "send":
@@ -204,7 +205,7 @@ function tryStmt(rng: Rng, s: Scope, inner: (extra?: Partial<Scope>) => Scope): 
 function genExitHandler(rng: Rng, s: Scope, v: string): Stmt[] {
   const out: Stmt[] = [{ k: "log", value: { k: "err", name: v } }];
   if (rng.chance(0.25)) out.push({ k: "states" });
-  switch (rng.weighted({ reraise: 55, ret: 20, fall: 15, yield: 10 })) {
+  switch (rng.weighted({ reraise: 45, ret: 30, fall: 15, yield: 10 })) {
     case "reraise":
       out.push({ k: "reraise", name: v });
       break;

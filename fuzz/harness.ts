@@ -28,7 +28,19 @@ export interface RunOptions {
   timeout?: number;
   /** keep the temporary folder with the batch files */
   keep?: boolean;
+  /**
+   * Reused between runs of the same programs (compiled batches and python3
+   * output do not depend on the runtime), e.g. for fault injection.
+   */
+  cache?: RunCache;
 }
+
+export interface RunCache {
+  js: Map<string, string>;
+  python: Map<string, Exec>;
+}
+
+export const newCache = (): RunCache => ({ js: new Map(), python: new Map() });
 
 export interface Divergence {
   index: number;
@@ -91,7 +103,7 @@ export async function compileTs(source: string, form: Form, plugin?: PluginItem)
   return useBundle(r!.code!);
 }
 
-interface Exec {
+export interface Exec {
   stdout: string;
   stderr: string;
   code: number | null;
@@ -146,12 +158,28 @@ export async function runPrograms(
     await bundleRuntime(opts.runtimeEntry ?? join(REPO, "runtime/index.ts"), join(tmp, "runtime.mjs"));
     for (let start = 0, c = 0; start < programs.length; start += chunk, c++) {
       const batch = programs.slice(start, start + chunk);
-      const py = join(tmp, `batch${c}.py`);
-      writeFileSync(py, renderPythonBatch(batch));
-      const jobs: Promise<void>[] = [exec("python3", [py], tmp, timeout).then((r) => collect(python, r, "python3"))];
+      const key = `${batch[0]!.id}+${batch.length}`;
+      const cached = opts.cache?.python.get(key);
+      const jobs: Promise<void>[] = [];
+      if (cached) collect(python, cached, "python3");
+      else {
+        const py = join(tmp, `batch${c}.py`);
+        writeFileSync(py, renderPythonBatch(batch));
+        jobs.push(
+          exec("python3", [py], tmp, timeout).then((r) => {
+            opts.cache?.python.set(key, r);
+            collect(python, r, "python3");
+          }),
+        );
+      }
       for (const form of opts.forms) {
         const js = join(tmp, `batch${c}-${form}.mjs`);
-        writeFileSync(js, await compileTs(renderTsBatch(batch, form), form, plugin));
+        let code = opts.cache?.js.get(`${key}-${form}`);
+        if (code === undefined) {
+          code = await compileTs(renderTsBatch(batch, form), form, plugin);
+          opts.cache?.js.set(`${key}-${form}`, code);
+        }
+        writeFileSync(js, code);
         jobs.push(exec(process.execPath, [js], tmp, timeout).then((r) => collect(traces[form], r, `node (${form} form)`)));
       }
       await Promise.all(jobs);

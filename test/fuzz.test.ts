@@ -5,13 +5,11 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { CI_RUNS, CI_SEED } from "../fuzz/ci.js";
 import { writeFailure } from "../fuzz/failures.js";
 import { REPO, runFuzz, type RunResult } from "../fuzz/harness.js";
 import type { Form } from "../fuzz/render-ts.js";
 
-/** The CI batch: fixed, so a red run is reproducible with `npm run fuzz -- --seed 2024 --runs 400`. */
-export const CI_SEED = 2024;
-export const CI_RUNS = 400;
 
 const forms: Form[] = existsSync(join(REPO, "plugin/index.ts")) ? ["runtime", "plugin"] : ["runtime"];
 const Fuzz = suite("differential fuzzing against CPython");
