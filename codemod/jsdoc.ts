@@ -21,7 +21,9 @@ export function leadingJsDocs(node: Node): { start: number; end: number }[] {
   const seen = new Set<number>();
   const docs: { start: number; end: number }[] = [];
   for (const pos of positions) {
-    for (const range of ts.getLeadingCommentRanges(text, pos) ?? []) {
+    // Comments after a token on the same line count as leading here, as Babel attaches them.
+    const ranges = [...(ts.getTrailingCommentRanges(text, pos) ?? []), ...(ts.getLeadingCommentRanges(text, pos) ?? [])];
+    for (const range of ranges) {
       if (range.kind !== ts.SyntaxKind.MultiLineCommentTrivia || seen.has(range.pos)) continue;
       if (!text.startsWith("/**", range.pos) || text.startsWith("/**/", range.pos)) continue;
       seen.add(range.pos);

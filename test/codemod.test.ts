@@ -34,6 +34,12 @@ function cases(transform: string): Case[] {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** The output keeps the input's BOM and, when the input uses CRLF, has no bare LF. */
+function assertLineEndings(input: string, output: string): void {
+  assert.is(output.startsWith("\uFEFF"), input.startsWith("\uFEFF"), "BOM kept");
+  if (input.includes("\r\n")) assert.not.match(output, /[^\r]\n/, "CRLF kept");
+}
+
 /** Compares with an expected file, writing it when missing (not under CI) or when OVERWRITE=1. */
 function expectFile(path: string, actual: string, what: string): void {
   if (overwrite || !existsSync(path)) {
@@ -67,6 +73,9 @@ for (const c of cases("eject")) {
   eject(`${c.name}: eject gives the expected output`, () => {
     expectFile(outputFile, ejectText(input, c.input), "ejected output");
   });
+  eject(`${c.name}: eject keeps the BOM and line endings`, () => {
+    assertLineEndings(input, ejectText(input, c.input));
+  });
   eject(`${c.name}: a second eject changes nothing`, () => {
     const once = read(outputFile);
     assert.fixture(ejectText(once, c.input), once);
@@ -93,6 +102,9 @@ for (const c of cases("prime")) {
     expectFile(outputFile, texts[c.input]!, "primed output");
     const lines = reports.map((r) => `${r.file}:${r.line}:${r.column} ${r.name}: ${r.reason}\n`).join("");
     expectFile(reportFile, lines, "report of functions left alone");
+  });
+  prime(`${c.name}: prime keeps the BOM and line endings`, () => {
+    assertLineEndings(input, primeTexts({ [c.input]: input }).texts[c.input]!);
   });
   prime(`${c.name}: a second prime changes nothing`, () => {
     const once = read(outputFile);
