@@ -92,6 +92,19 @@ Plugin("a legacy decorators syntax plugin later in the config is left to choose 
   }
 });
 
+Plugin("listed twice in one config, the plugin lowers once", () => {
+  const code = [
+    `import { from } from "coroutil";`,
+    `/** @coroutine */ export function* g(x) { const r = yield from(x); }`,
+    `class A extends B { /** @coroutine */ *m() { yield super.x; yield from(this); } }`,
+  ].join("\n");
+  const options = { filename: join(root, "src/twice.js"), babelrc: false, configFile: false };
+  const once = transformSync(code, { ...options, plugins: [coroutil] })!.code;
+  const twice = transformSync(code, { ...options, plugins: [coroutil, [coroutil, {}, "again"]] })!.code;
+  assert.match(once!, /_coroutine\(function\* \(\) \{/);
+  assert.fixture(twice!, once!);
+});
+
 Plugin("source maps point the lowered body, markers included, at the original lines", () => {
   const source = [
     `import { from } from "coroutil";`,
