@@ -123,7 +123,7 @@ try {
     `Machine: ${machine}.`,
     "",
     `\`coroutil codemod eject --check\` (the \`runCodemod\` API, in process) over a generated tree of ${FILES.toLocaleString("en")} TypeScript files`,
-    `in ${20 * 7} folders, ${marked} of them (${(MARKED_SHARE * 100).toFixed(0)}%) with \`@coroutine\` generators, a decorated-style method and \`yield from(x)\` markers;`,
+    `in ${20 * 7} folders, ${marked} of them (${(MARKED_SHARE * 100).toFixed(0)}%) with \`@coroutine\` generators, a tagged class method and \`yield from(x)\` markers;`,
     "every file is read and parsed (syntax errors are reported), the marked ones are transformed and their output re-parsed.",
     "",
     "| rounds | median files/s | best files/s | median time for the tree |",

@@ -32,6 +32,12 @@ let counter = 0;
 
 /** Compiles `code` (a file named `fileName`) with Babel, with or without the plugin, and runs it; stdout+stderr and status. */
 export async function runProgram(code: string, fileName: string, withPlugin: boolean): Promise<{ output: string; status: number | null }> {
+  if (!withPlugin && /\.m?js$/.test(fileName)) {
+    // Plain JavaScript must run on Node as it is: no compile step at all.
+    const file = join(programSandbox(), `program-${process.pid}-${counter++}.mjs`);
+    writeFileSync(file, code);
+    return runFile(file);
+  }
   const result = await transformAsync(code, {
     filename: fileName,
     babelrc: false,
