@@ -1,6 +1,7 @@
 import type { NodePath, types as t } from "@babel/core";
 
-const TAG = /(^|[\s*])@coroutine(?![\w$-])/;
+/** A block tag, as JSDoc reads them: first on its line, after the optional leading `*`. */
+const TAG = /(?:^|\n)[\t ]*\**[\t ]*@coroutine(?![\w$-])/;
 
 /** Whether a comment is a JSDoc block (`/** ... *\/`) carrying the `@coroutine` tag. */
 export function isCoroutineTag(comment: t.Comment): boolean {
