@@ -23,9 +23,38 @@ export function hasCoroutineTag(fn: NodePath<t.Function>): boolean {
   for (;;) {
     if (path.node.leadingComments?.some(isCoroutineTag)) return true;
     const parent = path.parentPath;
-    if (!parent || !holdsFunction(parent, path)) return false;
+    if (!parent || !holdsFunction(parent, path)) return overloadTagged(path);
     path = parent;
   }
+}
+
+/**
+ * TypeScript overloads: the JSDoc sits on the first signature (`function f(): G;` or `m(): G;`),
+ * the generator is the implementation that follows the signatures of the same name.
+ */
+function overloadTagged(path: NodePath): boolean {
+  const name = overloadName(path.node);
+  if (name === null || typeof path.key !== "number") return false;
+  for (let sibling = path.getSibling(path.key - 1); sibling.node; sibling = sibling.getSibling((sibling.key as number) - 1)) {
+    const node = sibling.node;
+    const signature = node.type === "ExportNamedDeclaration" && node.declaration ? node.declaration : node;
+    if (signature.type !== "TSDeclareFunction" && signature.type !== "TSDeclareMethod") return false;
+    if (overloadName(signature) !== name) return false;
+    if (node.leadingComments?.some(isCoroutineTag) || signature.leadingComments?.some(isCoroutineTag)) return true;
+  }
+  return false;
+}
+
+function overloadName(node: t.Node): string | null {
+  if (node.type === "ExportNamedDeclaration" && node.declaration) node = node.declaration;
+  if (node.type === "FunctionDeclaration" || node.type === "TSDeclareFunction") return node.id?.name ?? null;
+  if (node.type === "ClassMethod" || node.type === "TSDeclareMethod") {
+    if (node.computed) return null;
+    const key = node.key;
+    const name = key.type === "Identifier" ? key.name : key.type === "StringLiteral" ? key.value : null;
+    return name === null ? null : `${node.static ? "static " : ""}${name}`;
+  }
+  return null;
 }
 
 function holdsFunction(parent: NodePath, child: NodePath): boolean {
