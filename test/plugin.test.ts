@@ -44,6 +44,11 @@ for (const fixture of fixtures) {
     Plugin(`${title}: the compiled program runs and its assertions hold`, async () => {
       await runExec(fixture);
     });
+    if (!options.env) {
+      Plugin(`${title}: it runs the same when preset-env then lowers it to ES5`, async () => {
+        await runExec({ ...fixture, name: `${fixture.name}-es5`, options: { ...options, env: { targets: "ie 11" } } });
+      });
+    }
   } else {
     const outputFile = join(fixture.dir, "output.js");
     Plugin(`${title}: compiles to output.js`, () => {
