@@ -5,7 +5,8 @@ const TAG = /(?:^|\n)[\t ]*\**[\t ]*@coroutine(?![\w$-])/;
 
 /** Whether a comment is a JSDoc block (`/** ... *\/`) carrying the `@coroutine` tag. */
 export function isCoroutineTag(comment: t.Comment): boolean {
-  return comment.type === "CommentBlock" && comment.value.startsWith("*") && TAG.test(comment.value);
+  const { value } = comment;
+  return comment.type === "CommentBlock" && value.startsWith("*") && value.includes("@coroutine") && TAG.test(value);
 }
 
 /** Whether any comment of the file carries the tag: the cheap test of the bail-out. */
