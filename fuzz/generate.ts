@@ -58,7 +58,7 @@ export function generateProgram(seed: number, id: string): Program {
 
 function op(rng: Rng): Op {
   const member = rng.chance(0.4);
-  switch (rng.weighted({ next: 22, send: 40, throw: 16, close: 10, state: 9, yf: 7 })) {
+  switch (rng.weighted({ next: 22, send: 40, throw: 16, close: 10, state: 9, yf: 7, jsnext: 5, jsthrow: 3 })) {
     case "next":
       return { k: "next", member };
     case "send":
@@ -69,6 +69,10 @@ function op(rng: Rng): Op {
     }
     case "close":
       return { k: "close", member };
+    case "jsnext":
+      return { k: "jsnext", v: rng.chance(0.2) ? null : rng.int(0, 9) };
+    case "jsthrow":
+      return { k: "jsthrow", cls: rng.pick(["E1", "E2", "E3"] as const), v: rng.int(0, 9) };
     case "state":
       return { k: "state", member };
     default:
@@ -138,6 +142,7 @@ function stmt(rng: Rng, s: Scope): Stmt {
     try: nested ? 15 : 0,
     delegate: s.fn < s.nFns - 1 ? 22 : 0,
     delegateList: 5,
+    reenter: 1.5,
   };
   const inner = (extra: Partial<Scope> = {}): Scope => ({ ...s, depth: s.depth + 1, ...extra });
   switch (rng.weighted(w)) {
@@ -149,6 +154,8 @@ function stmt(rng: Rng, s: Scope): Stmt {
       return { k: "log", value: expr(rng, s) };
     case "states":
       return { k: "states" };
+    case "reenter":
+      return { k: "reenter", target: rng.int(0, 4), how: rng.weighted({ send: 3, throw: 1, close: 1 }) };
     case "if":
       return {
         k: "if",

@@ -156,6 +156,8 @@ export async function runPrograms(
   const traces = { runtime: new Map(), plugin: new Map() } as Record<Form, Map<string, string[]>>;
   try {
     await bundleRuntime(opts.runtimeEntry ?? join(REPO, "runtime/index.ts"), join(tmp, "runtime.mjs"));
+    // Compiling chunk c (Babel, in this process) overlaps with running chunk c - 1.
+    let previous: Promise<unknown> = Promise.resolve();
     for (let start = 0, c = 0; start < programs.length; start += chunk, c++) {
       const batch = programs.slice(start, start + chunk);
       const key = `${batch[0]!.id}+${batch.length}`;
@@ -172,6 +174,7 @@ export async function runPrograms(
           }),
         );
       }
+      const scripts: [Form, string][] = [];
       for (const form of opts.forms) {
         const js = join(tmp, `batch${c}-${form}.mjs`);
         let code = opts.cache?.js.get(`${key}-${form}`);
@@ -180,10 +183,15 @@ export async function runPrograms(
           opts.cache?.js.set(`${key}-${form}`, code);
         }
         writeFileSync(js, code);
+        scripts.push([form, js]);
+      }
+      await previous;
+      for (const [form, js] of scripts) {
         jobs.push(exec(process.execPath, [js], tmp, timeout).then((r) => collect(traces[form], r, `node (${form} form)`)));
       }
-      await Promise.all(jobs);
+      previous = Promise.all(jobs);
     }
+    await previous;
   } finally {
     if (!opts.keep) rmSync(tmp, { recursive: true, force: true });
   }

@@ -38,7 +38,9 @@ export type Stmt =
   | { k: "delegateList"; target?: string; items: Expr[]; star: boolean }
   | { k: "raise"; cls: UserError; value: Expr }
   | { k: "reraise"; name: string }
-  | { k: "return"; value?: Expr };
+  | { k: "return"; value?: Expr }
+  /** from inside a body, send/throw/close registered coroutine number `target` (mod count): mostly "already executing" */
+  | { k: "reenter"; target: number; how: "send" | "throw" | "close" };
 
 export interface Handler {
   classes: Catchable[];
@@ -66,7 +68,10 @@ export type Op =
   | { k: "throw"; cls: UserError | "GeneratorExit" | "StopIteration"; v: number; member: boolean }
   | { k: "close"; member: boolean }
   | { k: "state"; member: boolean }
-  | { k: "yf"; member: boolean };
+  | { k: "yf"; member: boolean }
+  /** the JS iterator face: next(v) / throw(e), printed as value X / done X */
+  | { k: "jsnext"; v: number | null }
+  | { k: "jsthrow"; cls: UserError; v: number };
 
 export interface Program {
   /** "<run seed>-<index>" */
@@ -150,6 +155,7 @@ export function isValid(p: Program): boolean {
         case "return":
           return s.value === undefined || exprOk(s.value, vars, errs);
         case "states":
+        case "reenter":
           return true;
       }
     });

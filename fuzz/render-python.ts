@@ -48,8 +48,39 @@ def reg(g, name):
     KEEP.append(g)
     REG.append((name, g))
     return g
+def state_yf(g):
+    st = inspect.getgeneratorstate(g)
+    # CPython 3.11 shows gi_yieldfrom of a running generator while throw() passes through it (3.12+ and SPEC: None)
+    return st + ('/yf' if st != 'GEN_RUNNING' and g.gi_yieldfrom is not None else '')
+
 def states(fn):
-    out('  ' + fn + ' states: ' + ' '.join(name + '=' + inspect.getgeneratorstate(g) for name, g in REG))
+    out('  ' + fn + ' states: ' + ' '.join(name + '=' + state_yf(g) for name, g in REG))
+
+def reenter(fn, k, how):
+    if not REG: return
+    name, g = REG[k % len(REG)]
+    label = '  ' + fn + ' ' + how + ' ' + name
+    try:
+        if how == 'send': v = g.send(None)
+        elif how == 'throw': v = g.throw(E2('re'))
+        else: v = close313(g)
+    except BaseException as e:
+        out(label + ' !! ' + show_exc(e))
+        return
+    out(label + ' -> ' + show(v))
+
+def js_next(g, v):
+    if inspect.getgeneratorstate(g) == 'GEN_CREATED': v = None
+    try:
+        return 'value ' + show(g.send(v))
+    except StopIteration as e:
+        return 'done ' + show(e.value)
+
+def js_throw(g, e):
+    try:
+        return 'value ' + show(g.throw(e))
+    except StopIteration as e:
+        return 'done ' + show(e.value)
 
 class Replay:
     def __init__(self, g, v):
@@ -217,6 +248,8 @@ function stmt(w: Writer, ind: number, s: Stmt, fn: Fn, fns: Fn[]): void {
       return w.line(ind, `raise ${s.name}`);
     case "return":
       return w.line(ind, s.value === undefined ? "return" : `return ${expr(s.value)}`);
+    case "reenter":
+      return w.line(ind, `reenter('${fn.name}', ${s.target}, '${s.how}')`);
   }
 }
 
@@ -236,6 +269,12 @@ function driverOp(o: Op): [string, string] {
       return ["state", "inspect.getgeneratorstate(g)"];
     case "yf":
       return ["yf", "g.gi_yieldfrom is not None"];
+    case "jsnext": {
+      const v = o.v === null ? "None" : String(o.v);
+      return [`js next(${v})`, `js_next(g, ${v})`];
+    }
+    case "jsthrow":
+      return [`js throw ${o.cls}(${o.v})`, `js_throw(g, ${o.cls}(${o.v}))`];
   }
 }
 

@@ -62,7 +62,25 @@ function reg<T>(g: T, name: string): T {
   return g;
 }
 function states(fn: string): void {
-  out("  " + fn + " states: " + REG.map(([name, g]) => name + "=" + getGeneratorState(g)).join(" "));
+  out("  " + fn + " states: " + REG.map(([name, g]) => name + "=" + getGeneratorState(g) + (getYieldFrom(g) !== undefined ? "/yf" : "")).join(" "));
+}
+
+function reenter(fn: string, k: number, how: string): void {
+  if (REG.length === 0) return;
+  const [name, g] = REG[k % REG.length]!;
+  const label = "  " + fn + " " + how + " " + name;
+  let v: unknown;
+  try {
+    v = how === "send" ? g.send(undefined) : how === "throw" ? g.throwInto(new E2("re")) : g.close();
+  } catch (e) {
+    out(label + " !! " + showExc(e));
+    return;
+  }
+  out(label + " -> " + show(v));
+}
+
+function jsResult(r: IteratorResult<unknown, unknown>): string {
+  return (r.done ? "done " : "value ") + show(r.value);
 }
 
 function op(label: string, f: () => unknown): void {
@@ -208,6 +226,8 @@ function stmt(ctx: Ctx, ind: number, s: Stmt): void {
       return line(ctx, ind, `throw ${s.name};`);
     case "return":
       return line(ctx, ind, s.value === undefined ? "return;" : `return ${expr(s.value)};`);
+    case "reenter":
+      return line(ctx, ind, `reenter("${fn.name}", ${s.target}, "${s.how}");`);
   }
 }
 
@@ -238,6 +258,12 @@ function driverOp(o: Op): [string, string] {
       return ["state", o.member ? "g.state" : "getGeneratorState(g)"];
     case "yf":
       return ["yf", o.member ? "g.yieldFrom !== undefined" : "getYieldFrom(g) !== undefined"];
+    case "jsnext": {
+      const v = o.v === null ? "undefined" : String(o.v);
+      return [`js next(${o.v === null ? "None" : o.v})`, `jsResult(g.next(${v}))`];
+    }
+    case "jsthrow":
+      return [`js throw ${o.cls}(${o.v})`, `jsResult(g.throw(new ${o.cls}(${o.v})))`];
   }
 }
 
