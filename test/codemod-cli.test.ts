@@ -157,6 +157,27 @@ test("no progress bar is drawn when stderr is not a TTY", () => {
   assert.is(run.stderr, "");
 });
 
+/** Runs the command under a pseudo-terminal (util-linux `script`), so stdout and stderr are TTYs. */
+function codemodOnTty(cwd: string, ci: boolean, ...args: string[]): string {
+  const quote = (a: string) => `'${a.replace(/'/g, "'\\''")}'`;
+  const command = [process.execPath, "--import", import.meta.resolve("tsx"), "--conditions=coroutil:source", cli, "codemod", ...args];
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_NO_WARNINGS: "1" };
+  if (ci) env.CI = "1";
+  else delete env.CI;
+  const child = spawnSync("script", ["-qec", command.map(quote).join(" "), "/dev/null"], { cwd, encoding: "utf8", env });
+  return child.stdout;
+}
+
+test("on a TTY a long run draws a progress bar, and none when CI is set", () => {
+  const dir = project();
+  mkdirSync(join(dir, "many"));
+  for (let i = 0; i < 60; i++) writeFileSync(join(dir, "many", `f${i}.ts`), `export const x${i} = ${i};\n`);
+  assert.match(codemodOnTty(dir, false, "eject", "many"), /eject .* 60\/60 files/);
+  const ci = codemodOnTty(dir, true, "eject", "many");
+  assert.ok(ci.includes("scanned 60 files"), ci);
+  assert.not.match(ci, /\/60 files/);
+});
+
 test("--include keeps only matching files and --exclude is repeatable", () => {
   const dir = project();
   const included = codemod(dir, "eject", ".", "--include", "src/main.ts", "--include", "src/plain.ts", "--check");
