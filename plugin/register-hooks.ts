@@ -198,7 +198,7 @@ export const load: LoadHook = async (url, context, nextLoad) => {
   } catch (error) {
     throw withPythonHint(error, code, path);
   }
-  if (!result?.code) throw new Error(`coroutil/register: Babel returned no code for ${path}`);
+  if (result?.code == null) throw new Error(`coroutil/register: Babel returned no code for ${path}`);
   const format: ModuleFormat = declared ?? (result.ast?.program.sourceType === "module" ? "module" : "commonjs");
   return { format, source: result.code, shortCircuit: true };
 };

@@ -137,9 +137,10 @@ Register("an import of ./x.js finds x.ts, as TypeScript's NodeNext resolution do
   assert.is(run.stdout, "util.ts\n");
 });
 
-Register("extensionless, .ts and folder imports resolve", () => {
+Register("extensionless, .ts and folder imports resolve (an empty module too)", () => {
   const dir = temp({
     "main.ts": [
+      'import "./empty";',
       'import { a } from "./a";',
       'import { b } from "./b.ts";',
       'import { c } from "./c";',
@@ -148,6 +149,7 @@ Register("extensionless, .ts and folder imports resolve", () => {
     "a.ts": 'export const a = "a";\n',
     "b.ts": 'export const b = "b";\n',
     "c/index.ts": 'export const c = "c";\n',
+    "empty.ts": "",
   });
   const run = runWithRegister(dir, "main.ts");
   assert.is(run.stderr, "");
