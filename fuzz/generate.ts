@@ -143,6 +143,7 @@ function stmt(rng: Rng, s: Scope): Stmt {
     delegate: s.fn < s.nFns - 1 ? 22 : 0,
     delegateList: 5,
     reenter: 1.5,
+    delegateReg: 1.5,
   };
   const inner = (extra: Partial<Scope> = {}): Scope => ({ ...s, depth: s.depth + 1, ...extra });
   switch (rng.weighted(w)) {
@@ -154,6 +155,8 @@ function stmt(rng: Rng, s: Scope): Stmt {
       return { k: "log", value: expr(rng, s) };
     case "states":
       return { k: "states" };
+    case "delegateReg":
+      return { k: "delegateReg", target: rng.chance(0.5) ? rng.pick(LOCALS) : undefined, reg: rng.int(0, 4), star: rng.chance(0.25) };
     case "reenter":
       return { k: "reenter", target: rng.int(0, 4), how: rng.weighted({ send: 3, throw: 1, close: 1 }) };
     case "if":

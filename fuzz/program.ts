@@ -36,6 +36,8 @@ export type Stmt =
   | { k: "delegate"; target?: string; callee: number; arg: Expr; star: boolean }
   /** `target = yield from [items]` (a list iterator: no send/throw/close of its own) */
   | { k: "delegateList"; target?: string; items: Expr[]; star: boolean }
+  /** `target = yield from` registered coroutine number `reg` (mod count): running, finished or abandoned */
+  | { k: "delegateReg"; target?: string; reg: number; star: boolean }
   | { k: "raise"; cls: UserError; value: Expr }
   | { k: "reraise"; name: string }
   | { k: "return"; value?: Expr }
@@ -102,7 +104,7 @@ export function walk(stmts: Stmt[], f: (s: Stmt) => void): void {
 export function hasYield(stmts: Stmt[]): boolean {
   let found = false;
   walk(stmts, (s) => {
-    if (s.k === "yield" || s.k === "delegate" || s.k === "delegateList") found = true;
+    if (s.k === "yield" || s.k === "delegate" || s.k === "delegateList" || s.k === "delegateReg") found = true;
   });
   return found;
 }
@@ -110,7 +112,7 @@ export function hasYield(stmts: Stmt[]): boolean {
 export function hasMarker(stmts: Stmt[]): boolean {
   let found = false;
   walk(stmts, (s) => {
-    if (s.k === "delegate" || s.k === "delegateList") found = true;
+    if (s.k === "delegate" || s.k === "delegateList" || s.k === "delegateReg") found = true;
   });
   return found;
 }
@@ -156,6 +158,7 @@ export function isValid(p: Program): boolean {
           return s.value === undefined || exprOk(s.value, vars, errs);
         case "states":
         case "reenter":
+        case "delegateReg":
           return true;
       }
     });

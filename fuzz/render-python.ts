@@ -69,6 +69,9 @@ def reenter(fn, k, how):
         return
     out(label + ' -> ' + show(v))
 
+def reg_at(k):
+    return REG[k % len(REG)][1] if REG else ListIter([])
+
 def js_next(g, v):
     if inspect.getgeneratorstate(g) == 'GEN_CREATED': v = None
     try:
@@ -242,6 +245,8 @@ function stmt(w: Writer, ind: number, s: Stmt, fn: Fn, fns: Fn[]): void {
     }
     case "delegateList":
       return w.line(ind, assign(s.target, `yield from ListIter([${s.items.map(expr).join(", ")}])`));
+    case "delegateReg":
+      return w.line(ind, assign(s.target, `yield from reg_at(${s.reg})`));
     case "raise":
       return w.line(ind, `raise ${s.cls}(${expr(s.value)})`);
     case "reraise":

@@ -79,6 +79,10 @@ function reenter(fn: string, k: number, how: string): void {
   out(label + " -> " + show(v));
 }
 
+function regAt(k: number): any {
+  return REG.length ? REG[k % REG.length]![1] : [];
+}
+
 function jsResult(r: IteratorResult<unknown, unknown>): string {
   return (r.done ? "done " : "value ") + show(r.value);
 }
@@ -220,6 +224,8 @@ function stmt(ctx: Ctx, ind: number, s: Stmt): void {
     }
     case "delegateList":
       return line(ctx, ind, assign(s.target, delegation(ctx, s.star, `[${s.items.map(expr).join(", ")}]`)));
+    case "delegateReg":
+      return line(ctx, ind, assign(s.target, delegation(ctx, s.star, `regAt(${s.reg})`)));
     case "raise":
       return line(ctx, ind, `throw new ${s.cls}(${expr(s.value)});`);
     case "reraise":
