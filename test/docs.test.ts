@@ -1,6 +1,7 @@
 // Every code block in README.md and docs/*.md runs here:
 // - ```ts / ```js: written to a temporary folder and run through the register hook (the Babel
 //   plugin from source), all in one Node process;
+//   the TypeScript ones are also type-checked (strict, as the project is);
 // - ```python: run with python3;
 // - ```sh: run with bash in the repo, with `node` resolving coroutil from source (as an installed
 //   package would from dist);
@@ -11,6 +12,7 @@
 // Any other block fails the test until it gets one of these roles.
 import { transformSync } from "@babel/core";
 import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -193,7 +195,55 @@ function runShell(b: Block): { out: string; status: number | null; stderr: strin
 
 // ---- the tests ----
 
+/** Type-checks the ```ts blocks together (each its own module), importing coroutil from source. */
+function typeCheck(): { status: number | null; out: string; files: Map<string, Block> } {
+  const scripts = blocks.filter((b) => b.role === "run" && b.lang === "ts");
+  const dir = mkdtempSync(join(tmpdir(), "coroutil-docs-tsc-"));
+  try {
+    const files = new Map<string, Block>();
+    scripts.forEach((b, i) => {
+      const name = `block${i}.mts`;
+      writeFileSync(join(dir, name), b.code + "\n");
+      files.set(name, b);
+    });
+    writeFileSync(
+      join(dir, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          target: "es2022",
+          lib: ["es2023", "esnext.decorators"],
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: ["node"],
+          typeRoots: [join(root, "node_modules", "@types")],
+          paths: { coroutil: [join(root, "runtime", "index.ts")] },
+        },
+        files: [...files.keys()],
+      }),
+    );
+    const tsc = join(createRequire(import.meta.url).resolve("typescript/package.json"), "..", "bin", "tsc");
+    const r = spawnSync(process.execPath, [tsc, "-p", dir, "--pretty", "false"], { cwd: dir, encoding: "utf8", timeout: 120_000 });
+    if (r.error) throw r.error;
+    return { status: r.status, out: r.stdout + r.stderr, files };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const Docs = suite("docs");
+
+Docs("the TypeScript blocks type-check (strict)", () => {
+  const { status, out, files } = typeCheck();
+  // Point each error at the document line: blockN.mts(line,col) -> doc:line.
+  const located = out.replace(/(block\d+\.mts)\((\d+),(\d+)\)/g, (whole, name: string, line: string) => {
+    const b = files.get(name);
+    return b ? `${b.doc}:${b.line + Number(line)}` : whole;
+  });
+  assert.is(status, 0, `tsc found errors in code blocks:\n${located}`);
+});
 
 Docs("README.md and docs/ have code blocks", () => {
   assert.ok(blocks.filter((b) => b.role === "run").length > 0);
