@@ -15,7 +15,7 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -256,6 +256,17 @@ Docs("every code block runs, is expected output, plugin output, or is marked no-
     "blocks without a role:\n" +
       loose.map((b) => `  ${where(b)} (\`\`\`${b.lang}): tag it ts/js/python/sh, put it right after a block as its \`\`\`text output, or precede it with <!-- no-run -->`).join("\n"),
   );
+});
+
+Docs("relative links in README.md and docs/ point at files that exist", () => {
+  for (const doc of docs) {
+    const text = readFileSync(join(root, doc), "utf8").replace(/^```[\s\S]*?^```/gm, "");
+    for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^[a-z]+:/i.test(target!) || target!.startsWith("#")) continue;
+      const path = join(root, dirname(doc), target!.replace(/#.*$/, ""));
+      assert.ok(existsSync(path), `${doc} links ${target}, which does not exist`);
+    }
+  }
 });
 
 Docs("the README keeps the two newcomer commands", () => {
