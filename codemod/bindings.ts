@@ -33,16 +33,44 @@ export function coroutilBindings(sourceFile: SourceFile): CoroutilBindings {
       named.set(exported, [...(named.get(exported) ?? []), local]);
     }
   }
+  // Top-level `const { from } = require("coroutil")` / `const co = require("coroutil")`, as the plugin reads scripts.
+  const requireNames = new Set<Node>();
+  for (const statement of sourceFile.getVariableStatements()) {
+    for (const decl of statement.getDeclarations()) {
+      if (!isRuntimeRequire(decl.getInitializer())) continue;
+      const name = decl.getNameNode();
+      if (Node.isIdentifier(name)) {
+        namespaces.push(name.getText());
+        requireNames.add(name);
+      } else if (Node.isObjectBindingPattern(name)) {
+        for (const element of name.getElements()) {
+          const local = element.getNameNode();
+          if (!Node.isIdentifier(local) || element.getDotDotDotToken()) continue;
+          const exported = element.getPropertyNameNode()?.getText() ?? local.getText();
+          named.set(exported, [...(named.get(exported) ?? []), local.getText()]);
+          requireNames.add(local);
+        }
+      }
+    }
+  }
   const locals = new Map<string, string>();
   for (const [exported, names] of named) for (const local of names) locals.set(local, exported);
   const shadowed = new Set<string>();
   if (locals.size || namespaces.length) {
     for (const id of codeIdentifiers(sourceFile)) {
       const text = id.getText();
-      if ((locals.has(text) || namespaces.includes(text)) && declares(id)) shadowed.add(text);
+      if ((locals.has(text) || namespaces.includes(text)) && !requireNames.has(id) && declares(id)) shadowed.add(text);
     }
   }
   return { named, namespaces, declarations, locals, shadowed };
+}
+
+/** `require("coroutil")` */
+function isRuntimeRequire(node: Node | undefined): boolean {
+  if (!Node.isCallExpression(node)) return false;
+  const callee = node.getExpression();
+  const [arg, extra] = node.getArguments();
+  return Node.isIdentifier(callee) && callee.getText() === "require" && !extra && Node.isStringLiteral(arg) && arg.getLiteralValue() === RUNTIME;
 }
 
 function importedNameOf(symbol: MorphSymbol | undefined): { exported: string } | { namespace: true } | undefined {
@@ -52,6 +80,13 @@ function importedNameOf(symbol: MorphSymbol | undefined): { exported: string } |
       if (importDecl.getModuleSpecifierValue() === RUNTIME && !importDecl.isTypeOnly() && !decl.isTypeOnly()) {
         return { exported: decl.getNameNode().getText() };
       }
+    } else if (Node.isBindingElement(decl)) {
+      const declaration = decl.getParent()?.getParent();
+      if (Node.isVariableDeclaration(declaration) && isRuntimeRequire(declaration.getInitializer())) {
+        return { exported: decl.getPropertyNameNode()?.getText() ?? decl.getName() };
+      }
+    } else if (Node.isVariableDeclaration(decl)) {
+      if (isRuntimeRequire(decl.getInitializer()) && Node.isIdentifier(decl.getNameNode())) return { namespace: true };
     } else if (Node.isNamespaceImport(decl)) {
       const importDecl = decl.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
       if (importDecl?.getModuleSpecifierValue() === RUNTIME && !importDecl.isTypeOnly()) return { namespace: true };

@@ -31,7 +31,7 @@ export function ejectSourceFile(sourceFile: SourceFile): string {
 
   const withMarkers = new Set<GeneratorLike>();
   const replacedCallees = new Map<string, number>();
-  if (bindings.declarations.length) {
+  if (bindings.locals.size || bindings.namespaces.length) {
     for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
       const name = runtimeExportOf(call.getExpression(), bindings);
       if (!name || !MARKERS.has(name)) continue;
@@ -67,6 +67,7 @@ export function ejectSourceFile(sourceFile: SourceFile): string {
 
   const targets = new Map<GeneratorLike, "coroutine" | "track" | "none">();
   for (const fn of sourceFile.getDescendants().filter(isGeneratorLike)) {
+    if (!fn.getBody()) continue; // an overload signature: its JSDoc belongs to the implementation
     const tags = coroutineTags(fn);
     const decorators = Node.isMethodDeclaration(fn)
       ? fn.getDecorators().filter((d) => runtimeExportOf(d.getCallExpression() ? d.getCallExpressionOrThrow() : d.getExpression(), bindings) === "coroutine")

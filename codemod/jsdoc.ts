@@ -10,7 +10,15 @@ export interface CoroutineTag {
   tagEnd: number;
 }
 
-const TAG = /(^|[\s*])@coroutine(?![\w$-])/;
+/** A block tag, as JSDoc (and the plugin) reads them: first on its line, after the optional leading `*`. */
+const TAG = /(^|\n)([\t ]*\**[\t ]*)@coroutine(?![\w$-])/;
+
+/** Offset of the `@coroutine` block tag in a `/** … *\/` comment's text, or -1. */
+function tagOffset(comment: string): number {
+  const value = comment.slice(2, -2);
+  const match = TAG.exec(value);
+  return match ? 2 + match.index + match[1]!.length + match[2]!.length : -1;
+}
 
 /** JSDoc comments leading a function or method (also before `export`, after decorators/modifiers). */
 export function leadingJsDocs(node: Node): { start: number; end: number }[] {
@@ -42,14 +50,17 @@ export function coroutineTags(node: Node): CoroutineTag[] {
   const text = node.getSourceFile().getFullText();
   const tags: CoroutineTag[] = [];
   const seen = new Set<number>();
-  for (let holder: Node | undefined = node; holder; holder = heldBy(holder)) {
+  const holders: Node[] = [];
+  for (let holder: Node | undefined = node; holder; holder = heldBy(holder)) holders.push(holder);
+  // TypeScript overloads: the JSDoc may sit on a signature; the generator is the implementation.
+  if ((Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node)) && node.getBody()) holders.push(...node.getOverloads());
+  for (const holder of holders) {
     for (const doc of leadingJsDocs(holder)) {
       if (seen.has(doc.start)) continue;
       seen.add(doc.start);
-      const comment = text.slice(doc.start, doc.end);
-      const match = TAG.exec(comment);
-      if (!match) continue;
-      const tagStart = doc.start + match.index + match[1]!.length;
+      const offset = tagOffset(text.slice(doc.start, doc.end));
+      if (offset === -1) continue;
+      const tagStart = doc.start + offset;
       tags.push({ commentStart: doc.start, commentEnd: doc.end, tagStart, tagEnd: tagStart + "@coroutine".length });
     }
   }
@@ -94,6 +105,15 @@ export function removeTagEdits(text: string, tag: CoroutineTag): Edit[] {
   if (lineStart > tag.commentStart && lineEnd < tag.commentEnd && /^[ \t]*\*?[ \t]*@coroutine[ \t]*\r?\n$/.test(line)) {
     return [{ start: lineStart, end: lineEnd, text: "" }];
   }
+  const tagLinePrefix = text.slice(lineStartOf(text, tag.tagStart), tag.tagStart);
+  const afterTag = text.slice(tag.tagEnd, tag.commentEnd);
+  if (lineStart > tag.commentStart && /^[ \t]*\*?[ \t]*$/.test(tagLinePrefix) && /^[ \t]*\*\/$/.test(afterTag)) {
+    // ` * @coroutine */` closing the comment: the comment now closes on the line before.
+    let start = lineStartOf(text, tag.tagStart) - 1;
+    if (text[start - 1] === "\r") start--;
+    while (text[start - 1] === " " || text[start - 1] === "\t") start--;
+    return [{ start, end: tag.commentEnd - 2, text: " " }];
+  }
   let start = tag.tagStart;
   let end = tag.tagEnd;
   if (text[start - 1] === " ") start--;
@@ -101,7 +121,10 @@ export function removeTagEdits(text: string, tag: CoroutineTag): Edit[] {
   return [{ start, end, text: "" }];
 }
 
-/** Edit adding `@coroutine` to a function's JSDoc, or a new `/** @coroutine *\/` before it. */
+/**
+ * Edit adding `@coroutine` to a function's JSDoc as a block tag on its own line (a one-line
+ * JSDoc becomes a multi-line one), or a new `/** @coroutine *\/` before the function.
+ */
 export function addTagEdit(node: Node): Edit {
   const text = node.getSourceFile().getFullText();
   const docs = leadingJsDocs(node);
@@ -113,9 +136,16 @@ export function addTagEdit(node: Node): Edit {
       const indent = text.slice(closeLineStart, close);
       return { start: closeLineStart, end: closeLineStart, text: `${indent}* @coroutine\n` };
     }
-    return text[close - 1] === " " || text[close - 1] === "\t"
-      ? { start: close, end: close, text: "@coroutine " }
-      : { start: close, end: close, text: " @coroutine " };
+    const indent = indentOf(text, doc.start);
+    let contentEnd = close;
+    while (text[contentEnd - 1] === " " || text[contentEnd - 1] === "\t") contentEnd--;
+    if (closeLineStart > doc.start) {
+      return { start: contentEnd, end: close, text: `\n${indent} * @coroutine\n${indent} ` };
+    }
+    let contentStart = doc.start + 3;
+    while (text[contentStart] === " " || text[contentStart] === "\t") contentStart++;
+    const content = text.slice(contentStart, contentEnd);
+    return { start: doc.start, end: doc.end, text: `/**\n${indent} * ${content}\n${indent} * @coroutine\n${indent} */` };
   }
   const start = node.getStart();
   const lineStart = lineStartOf(text, start);

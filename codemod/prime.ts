@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, VariableDeclarationKind, type Project, type SourceFile, type Statement } from "ts-morph";
+import { Node, SyntaxKind, VariableDeclarationKind, type Identifier, type Project, type SourceFile, type Statement } from "ts-morph";
 import { coroutilBindings, referencesToLocal, runtimeExportOf } from "./bindings.js";
 import { applyEdits, type Edit } from "./edits.js";
 import { enclosingFunction, isAsync, isGenerator, isGeneratorLike, type GeneratorLike } from "./functions.js";
@@ -23,7 +23,7 @@ export interface PrimeOutcome {
 
 interface Candidate {
   fn: GeneratorLike;
-  name: Node;
+  name: Identifier;
   /** where the JSDoc goes: the declaration, or the variable statement of `const g = function* …` */
   anchor: Node;
 }
@@ -58,7 +58,7 @@ export function primeProject(project: Project, files: readonly string[]): PrimeO
         report(candidate.name, name, "its body never yields, so priming would end it (StopIteration)");
         continue;
       }
-      const references = (candidate.name as any).findReferencesAsNodes() as Node[];
+      const references = candidate.name.findReferencesAsNodes();
       const sites = references
         .filter((ref) => ref !== candidate.name && !isTypePosition(ref))
         .map((ref) => analyseSite(ref, editable));
