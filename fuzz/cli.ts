@@ -2,18 +2,31 @@
  * `npm run fuzz -- --runs N --seed S`: differential testing of coroutil
  * against CPython with random coroutine programs (see fuzz/README.md).
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { writeFailure } from "./failures.js";
 import { REPO, loadPlugin, runFuzz, runPrograms, type Divergence } from "./harness.js";
 import { shrink, size } from "./shrink.js";
+import type { Program } from "./program.js";
 import type { Form } from "./render-ts.js";
+
+/** A program saved by a failure folder (generator changes do not alter it, unlike a seed). */
+function loadProgram(dir: string): Program {
+  const file = join(dir, "program.json");
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as Program;
+  } catch (e) {
+    throw new Error(`--replay: cannot read ${file} (${e instanceof Error ? e.message : e}); pass a .fuzz-failures/<seed>-<n> folder`);
+  }
+}
 
 const USAGE = `usage: npm run fuzz -- [--runs N] [--seed S] [--only I[,I…]] [--forms runtime,plugin] [--chunk N] [--keep]
   --runs N     programs to generate (default 1000)
   --seed S     run seed (default: random, printed); program I of seed S is always the same
   --only I,…   run only these program indexes of the seed (to replay a failure)
   --forms F,…  coroutil forms to check: runtime, plugin (default: both; plugin only if coroutil/babel exists)
+  --replay DIR run the program saved in DIR/program.json (a .fuzz-failures folder) again
   --chunk N    programs per child process (default 250)
   --shrink     shrink each divergent program (the first 5) to a minimal one that still diverges,
                written next to the original as <seed>-<index>-min/ (takes a minute or two each)
@@ -30,6 +43,7 @@ async function main(): Promise<number> {
       chunk: { type: "string" },
       keep: { type: "boolean" },
       shrink: { type: "boolean" },
+      replay: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -55,7 +69,11 @@ async function main(): Promise<number> {
     forms = (await loadPlugin()) ? ["runtime", "plugin"] : ["runtime"];
     if (forms.length === 1) console.log("fuzz: coroutil/babel not found, checking the runtime form only");
   }
-  const result = await runFuzz({ seed, runs, only, forms, chunk: int("chunk", values.chunk, 250), keep: values.keep });
+  const chunk = int("chunk", values.chunk, 250);
+  const result =
+    values.replay !== undefined
+      ? await runPrograms([loadProgram(values.replay)], [only?.[0] ?? 0], { forms, chunk, keep: values.keep })
+      : await runFuzz({ seed, runs, only, forms, chunk, keep: values.keep });
   const byProgram = new Map<string, Divergence[]>();
   for (const d of result.divergences) byProgram.set(d.program.id, [...(byProgram.get(d.program.id) ?? []), d]);
   const dir = join(REPO, ".fuzz-failures");
@@ -87,7 +105,7 @@ async function main(): Promise<number> {
   if (values.keep) console.log(`fuzz: batch files kept in ${result.tmp}`);
   const n = result.programs.length;
   console.log(
-    `fuzz: seed ${seed}, ${n} programs, forms ${forms.join("+")}: ${byProgram.size} divergent ` +
+    `fuzz: ${values.replay !== undefined ? `replay of ${values.replay}` : `seed ${seed}`}, ${n} programs, forms ${forms.join("+")}: ${byProgram.size} divergent ` +
       `(${result.divergences.length} program-form pairs) in ${(result.ms / 1000).toFixed(1)} s`,
   );
   return byProgram.size === 0 ? 0 : 1;

@@ -61,6 +61,10 @@ def reenter(fn, k, how):
     name, g = REG[k % len(REG)]
     label = '  ' + fn + ' ' + how + ' ' + name
     try:
+        # CPython 3.11's throw()/close() on a running generator that delegates passes the error to the
+        # delegate and then corrupts the running frame; 3.12+ (and SPEC) refuse at once, as send() does.
+        if how != 'send' and inspect.getgeneratorstate(g) == 'GEN_RUNNING':
+            raise ValueError('generator already executing')
         if how == 'send': v = g.send(None)
         elif how == 'throw': v = g.throw(E2('re'))
         else: v = close313(g)
