@@ -160,3 +160,23 @@ types("every TypeScript fixture input and output passes tsc --noEmit (strict)", 
   assert.is(tsc.status, 0);
 });
 types.run();
+
+const api = suite("coroutil/codemod API");
+api("eject() and prime() run over folders and return counts, reports and the exit code without writing under check", async () => {
+  const { eject: ejectPaths, prime: primePaths } = await import("coroutil/codemod");
+  const dir = mkdtempSync(join(tmpdir(), "coroutil-codemod-api-"));
+  const tagged = "/** @coroutine */\nfunction* a() { yield 1; }\nexport { a };\n";
+  const primed = "function* b() { yield 1; }\nconst g = b();\ng.next();\nexport { g };\n";
+  writeFileSync(join(dir, "tagged.ts"), tagged);
+  writeFileSync(join(dir, "primed.ts"), primed);
+  writeFileSync(join(dir, "types.d.ts"), "export {};\n");
+  const ejected = await ejectPaths([dir], { check: true });
+  assert.equal(ejected.counts, { scanned: 2, changed: 1, unchanged: 1, skipped: 0, failed: 0 });
+  assert.is(ejected.exitCode, 1);
+  const primedResult = await primePaths([dir], { dryRun: true });
+  assert.is(primedResult.exitCode, 0);
+  assert.equal(primedResult.files.filter((f) => f.status === "changed").map((f) => f.file), [join(dir, "primed.ts")]);
+  assert.is(readFileSync(join(dir, "tagged.ts"), "utf8"), tagged);
+  assert.is(readFileSync(join(dir, "primed.ts"), "utf8"), primed);
+});
+api.run();
