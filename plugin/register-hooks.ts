@@ -155,10 +155,19 @@ function packageType(dir: string): "module" | "commonjs" | undefined {
 /** CommonJS-only names: a file without a declared format that uses none of them is compiled as ESM. */
 const COMMONJS_HINTS = /\b(?:require\s*\(|module\.exports|exports\.|__dirname|__filename)/;
 
-function declaredFormat(path: string, ext: string): "module" | "commonjs" | undefined {
-  if (ext === ".mts" || ext === ".mjs") return "module";
-  if (ext === ".cts" || ext === ".cjs") return "commonjs";
-  return packageType(dirname(path));
+/**
+ * How to parse a file and, when that decides it, its format. `.mts`/`.mjs` and a `"type": "module"` package
+ * mean ESM, `.cts`/`.cjs` CommonJS. Otherwise the syntax decides (import/export mean ESM, as TypeScript users
+ * write even in CommonJS packages), and a file with neither import/export nor CommonJS-only names is ESM
+ * unless its package says `"type": "commonjs"` (the plugin may add an import to it).
+ */
+function formatPlan(path: string, ext: string, code: string): { sourceType: "module" | "script" | "unambiguous"; format?: "module" | "commonjs" } {
+  if (ext === ".mts" || ext === ".mjs") return { sourceType: "module", format: "module" };
+  if (ext === ".cts" || ext === ".cjs") return { sourceType: "script", format: "commonjs" };
+  const type = packageType(dirname(path));
+  if (type === "module") return { sourceType: "module", format: "module" };
+  if (type === "commonjs" || COMMONJS_HINTS.test(code)) return { sourceType: "unambiguous" };
+  return { sourceType: "module", format: "module" };
 }
 
 /** A quick look that decides whether the coroutil plugin can have anything to do in a file. */
@@ -175,7 +184,7 @@ export const load: LoadHook = async (url, context, nextLoad) => {
   const usesCoroutil = mayUseCoroutil(code);
   if (!typescript && !usesCoroutil) return nextLoad(url, context);
 
-  const declared = declaredFormat(path, ext);
+  const plan = formatPlan(path, ext, code);
   const plugins: PluginItem[] = usesCoroutil ? [coroutilPlugin] : [];
   const presets: PluginItem[] = typescript
     ? [[presetTypescript, { allExtensions: true, isTSX: ext === ".tsx", allowDeclareFields: true }]]
@@ -186,11 +195,9 @@ export const load: LoadHook = async (url, context, nextLoad) => {
       filename: path,
       babelrc: false,
       configFile: false,
-      // Undeclared: ESM if it has import/export or nothing CommonJS-only (the plugin may add an import).
-      sourceType:
-        declared === "commonjs" ? "script" : declared === undefined && COMMONJS_HINTS.test(code) ? "unambiguous" : "module",
+      sourceType: plan.sourceType,
       sourceMaps: "inline",
-      ast: declared === undefined,
+      ast: plan.format === undefined,
       parserOpts: { plugins: ext === ".jsx" ? ["jsx"] : [] },
       presets,
       plugins,
@@ -199,7 +206,7 @@ export const load: LoadHook = async (url, context, nextLoad) => {
     throw withPythonHint(error, code, path);
   }
   if (result?.code == null) throw new Error(`coroutil/register: Babel returned no code for ${path}`);
-  const format: ModuleFormat = declared ?? (result.ast?.program.sourceType === "module" ? "module" : "commonjs");
+  const format: ModuleFormat = plan.format ?? (result.ast?.program.sourceType === "module" ? "module" : "commonjs");
   return { format, source: result.code, shortCircuit: true };
 };
 

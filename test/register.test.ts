@@ -217,6 +217,17 @@ Register("a file with no declared format that uses require runs as CommonJS", ()
   assert.is(run.stdout, "function\n");
 });
 
+Register('in a "type": "commonjs" package, TypeScript with import syntax runs as ESM and without it as CommonJS', () => {
+  const dir = temp({
+    "package.json": JSON.stringify({ type: "commonjs" }),
+    "main.ts": 'import legacy from "./legacy.js";\nconst mode: string = typeof require;\nconsole.log(mode, legacy.mode);\n',
+    "legacy.ts": "const mode: string = typeof require;\nmodule.exports = { mode };\n",
+  });
+  const run = runWithRegister(dir, "main.ts");
+  assert.is(run.stderr, "");
+  assert.is(run.stdout, "undefined function\n");
+});
+
 /** 1-based line of the first line of `text` containing `needle`. */
 function lineOf(text: string, needle: string): number {
   const index = text.split("\n").findIndex((line) => line.includes(needle));
