@@ -7,6 +7,11 @@ import type { NodePath, types as t } from "@babel/core";
  * `for (var a of xs)` -> `for (a of xs)`. Other names in the same declaration stay declared.
  */
 export function unshadowParams(types: typeof t, fn: NodePath<t.Function>): void {
+  // Babel's scope records such a `var` as a reassignment of the parameter: look only when there is one.
+  const redeclared = Object.values(fn.scope.bindings).some(
+    (b) => b.kind === "param" && b.constantViolations.some((v) => v.isVariableDeclarator() || !!v.findParent((p) => p.isVariableDeclarator())),
+  );
+  if (!redeclared) return;
   const params = new Set<string>();
   for (const param of fn.node.params) {
     for (const name of Object.keys(types.getBindingIdentifiers(param as t.Node))) params.add(name);
