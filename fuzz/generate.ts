@@ -135,7 +135,7 @@ function stmt(rng: Rng, s: Scope): Stmt {
     yield: 30,
     assign: 4,
     log: 9,
-    states: 6,
+    states: s.fn >= 2 ? 10 : 5,
     if: nested ? 7 : 0,
     for: nested ? 6 : 0,
     breakIf: s.inLoop ? 6 : 0,
@@ -178,7 +178,7 @@ function stmt(rng: Rng, s: Scope): Stmt {
       return {
         k: "delegate",
         target: rng.chance(0.7) ? rng.pick(LOCALS) : undefined,
-        callee: rng.int(s.fn + 1, s.nFns - 1),
+        callee: rng.chance(0.6) ? s.fn + 1 : rng.int(s.fn + 1, s.nFns - 1),
         arg: rng.chance(0.5) ? { k: "int", v: rng.int(0, 9) } : { k: "add", name: rng.pick(s.vars), v: rng.int(1, 3) },
         star: rng.chance(0.25),
       };
