@@ -75,6 +75,7 @@ function splitRunArgs(argv: string[]): { own: string[]; program: string[] } {
   return { own: argv.slice(0, fileAt + 1), program: argv.slice(fileAt + 1) };
 }
 
+/** The `coroutil` command line; `program` is what `run` passes to the program after FILE. */
 export function createCli(program: string[] = []): CAC {
   const cli = cac("coroutil");
   cli
@@ -89,6 +90,7 @@ export function createCli(program: string[] = []): CAC {
   return cli;
 }
 
+/** Runs the command line; sets `process.exitCode` (usage errors: one line on stderr, exit code 1). */
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
   const { own, program } = splitRunArgs(argv);
   const cli = createCli(program);
