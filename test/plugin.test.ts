@@ -22,6 +22,7 @@ Plugin("the fixture tree has at least 45 cases and every required group", () => 
   for (const group of GROUPS) assert.ok(groups.has(group), `no case in fixtures/plugin/${group}`);
 });
 
+// One test per case; its name says what the case asserts.
 for (const fixture of fixtures) {
   const title = `${fixture.group}/${fixture.name}`;
   const { options } = fixture;
@@ -34,37 +35,29 @@ for (const fixture of fixtures) {
       assert.fixture(message, expectation(join(fixture.dir, "error.txt"), message));
     });
   } else if (fixture.exec) {
-    if (options.env) {
-      Plugin(`${title}: preset-env lowers every generator the plugin left`, () => {
+    const es5 = options.env ? "" : ", also once preset-env lowers it to ES5";
+    Plugin(`${title}: the compiled program runs and its assertions hold${es5}`, async () => {
+      if (options.env) {
         const code = compile(read(fixture.source), fixture);
         assert.not.match(code, /function\s*\*/, "a generator survived preset-env");
         assert.match(code, /_coroutine|_track/);
-      });
-    }
-    Plugin(`${title}: the compiled program runs and its assertions hold`, async () => {
+      }
       await runExec(fixture);
-    });
-    if (!options.env) {
-      Plugin(`${title}: it runs the same when preset-env then lowers it to ES5`, async () => {
+      if (!options.env) {
         await runExec({ ...fixture, name: `${fixture.name}-es5`, options: { ...options, env: { targets: "ie 11" } } });
-      });
-    }
+      }
+    });
   } else {
     const outputFile = join(fixture.dir, "output.js");
-    Plugin(`${title}: compiles to output.js`, () => {
-      const actual = compile(read(fixture.source), fixture);
+    const same = options.untouched ? " (exactly as Babel without the plugin)" : "";
+    Plugin(`${title}: compiles to output.js${same}, which a second run leaves unchanged`, () => {
+      const source = read(fixture.source);
+      const actual = compile(source, fixture);
       assert.fixture(actual, expectation(outputFile, actual));
-    });
-    if (options.untouched) {
-      Plugin(`${title}: compiles exactly as Babel does without the plugin`, () => {
-        const source = read(fixture.source);
-        assert.fixture(compile(source, fixture), compile(source, fixture, { withPlugin: false }));
-      });
-    }
-    Plugin(`${title}: running the plugin on output.js changes nothing`, () => {
+      if (options.untouched) assert.fixture(actual, compile(source, fixture, { withPlugin: false }), "differs from Babel without the plugin");
       const output = read(outputFile);
       const opts = { javascript: true, filename: outputFile };
-      assert.fixture(compile(output, fixture, opts), compile(output, fixture, { ...opts, withPlugin: false }));
+      assert.fixture(compile(output, fixture, opts), compile(output, fixture, { ...opts, withPlugin: false }), "a second run changed output.js");
     });
   }
 }
