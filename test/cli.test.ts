@@ -5,8 +5,10 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { format } from "node:util";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { main } from "../cli/index.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
@@ -26,6 +28,35 @@ function coroutil(args: string[], cwd = root): Run {
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * The same command line run in this process (for what needs no child program: usage, help, version),
+ * capturing what it prints and the exit code it sets.
+ */
+async function coroutilHere(args: string[], cwd = root): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const saved = { out: process.stdout.write, err: process.stderr.write, log: console.log, error: console.error };
+  const savedExitCode = process.exitCode;
+  const savedCwd = process.cwd();
+  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
+  console.log = (...parts: unknown[]) => void (stdout += format(...parts) + "\n");
+  console.error = (...parts: unknown[]) => void (stderr += format(...parts) + "\n");
+  process.exitCode = undefined;
+  process.chdir(cwd);
+  try {
+    await main(args);
+    return { status: Number(process.exitCode ?? 0), stdout, stderr };
+  } finally {
+    process.stdout.write = saved.out;
+    process.stderr.write = saved.err;
+    console.log = saved.log;
+    console.error = saved.error;
+    process.exitCode = savedExitCode;
+    process.chdir(savedCwd);
+  }
 }
 
 const dirs: string[] = [];
@@ -124,49 +155,49 @@ Cli("run reports `yield from x` with the hint to write yield from(x)", () => {
   assert.match(run.stderr, /main\.ts:2:\d+/);
 });
 
-Cli("run of a missing file says which file and exits 1", () => {
+Cli("run of a missing file says which file and exits 1", async () => {
   const dir = temp({});
-  const run = coroutil(["run", "nowhere.ts"], dir);
+  const run = await coroutilHere(["run", "nowhere.ts"], dir);
   assert.is(run.status, 1);
   assert.match(run.stderr, "cannot run nowhere.ts: no such file");
   assert.is(run.stdout, "");
 });
 
-Cli("run of a folder asks for the entry file", () => {
+Cli("run of a folder asks for the entry file", async () => {
   const dir = temp({ "src/main.ts": "" });
-  const run = coroutil(["run", "src"], dir);
+  const run = await coroutilHere(["run", "src"], dir);
   assert.is(run.status, 1);
   assert.match(run.stderr, "is a directory");
 });
 
-Cli("run without a file prints the usage and exits 1", () => {
-  const run = coroutil(["run"]);
+Cli("run without a file prints the usage and exits 1", async () => {
+  const run = await coroutilHere(["run"]);
   assert.is(run.status, 1);
   assert.match(run.stderr, "coroutil run FILE");
 });
 
-Cli("an unknown command is named and exits 1", () => {
-  const run = coroutil(["frobnicate"]);
+Cli("an unknown command is named and exits 1", async () => {
+  const run = await coroutilHere(["frobnicate"]);
   assert.is(run.status, 1);
   assert.match(run.stderr, "unknown command `frobnicate`");
   assert.match(run.stderr, "coroutil --help");
 });
 
-Cli("--version prints the package version", () => {
-  const run = coroutil(["--version"]);
+Cli("--version prints the package version", async () => {
+  const run = await coroutilHere(["--version"]);
   assert.is(run.status, 0);
   assert.match(run.stdout, `coroutil/${version}`);
 });
 
-Cli("--help lists the run command", () => {
-  const run = coroutil(["--help"]);
+Cli("--help lists the run command", async () => {
+  const run = await coroutilHere(["--help"]);
   assert.is(run.status, 0);
   assert.match(run.stdout, "run <file> [...args]");
   assert.match(run.stdout, "--version");
 });
 
-Cli("no command prints the help and exits 1", () => {
-  const run = coroutil([]);
+Cli("no command prints the help and exits 1", async () => {
+  const run = await coroutilHere([]);
   assert.is(run.status, 1);
   assert.match(run.stdout, "Usage:");
 });
