@@ -24,7 +24,7 @@ export interface PrimeOutcome {
 interface Candidate {
   fn: GeneratorLike;
   name: Identifier;
-  /** where the JSDoc goes: the declaration, or the variable statement of `const g = function* …` */
+  /** where the JSDoc goes: the declaration, or the function expression of `const g = function* …` */
   anchor: Node;
 }
 

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { root, runFile } from "./support/codemod-programs.js";
+import { root, runFile, runProgram } from "./support/codemod-programs.js";
 import { transformAsync } from "@babel/core";
 import typescript from "@babel/preset-typescript";
 import coroutil from "coroutil/babel";
@@ -276,6 +276,31 @@ test("prime --check exits 1 and a second prime changes nothing", () => {
   const again = codemod(dir, "prime", "src");
   assert.ok(again.stdout.includes("changed 0"), again.stdout);
   assert.equal(changedFiles(once, snapshot(dir)), []);
+});
+
+test("every example ejected runs without the plugin and prints what it prints with it, and passes tsc", async () => {
+  const dir = project();
+  const examples = readdirSync(join(root, "examples")).filter((f) => f.endsWith(".ts"));
+  assert.ok(examples.length > 0, "no examples to eject");
+  mkdirSync(join(dir, "examples"));
+  const originals = new Map<string, string>();
+  for (const file of examples) {
+    const code = readFileSync(join(root, "examples", file), "utf8");
+    writeFileSync(join(dir, "examples", file), code);
+    const run = await runProgram(code, file, true);
+    assert.is(run.status, 0, run.output);
+    originals.set(file, run.output);
+  }
+  const run = codemod(dir, "eject", "examples");
+  assert.is(run.status, 0, run.stdout);
+  assert.ok(run.stdout.includes(`changed ${examples.length}`), run.stdout);
+  for (const file of examples) {
+    const ejected = runFile(join(dir, "examples", file), dir);
+    assert.is(ejected.status, 0, ejected.output);
+    assert.fixture(ejected.output, originals.get(file)!, file);
+  }
+  writeFileSync(join(dir, "tsconfig.json"), readFileSync(join(dir, "tsconfig.json"), "utf8").replace('"include": ["src"]', '"include": ["src", "examples"]'));
+  assert.is(tsc(dir), "0");
 });
 
 test("an unknown transform is a usage error naming the two there are", () => {
