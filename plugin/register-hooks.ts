@@ -170,9 +170,14 @@ function formatPlan(path: string, ext: string, code: string): { sourceType: "mod
   return { sourceType: "module", format: "module" };
 }
 
-/** A quick look that decides whether the coroutil plugin can have anything to do in a file. */
+const YIELD_FROM = /\byield\s*\*?\s*(?:from|yieldFrom)\b/;
+
+/**
+ * A quick look that decides whether the coroutil plugin can have anything to do in a file (or a `yield from`
+ * in it may need the hint, even without the import).
+ */
 function mayUseCoroutil(code: string): boolean {
-  return code.includes("coroutil") || code.includes("@coroutine");
+  return code.includes("coroutil") || code.includes("@coroutine") || YIELD_FROM.test(code);
 }
 
 export const load: LoadHook = async (url, context, nextLoad) => {

@@ -296,6 +296,14 @@ Register("`yield* from x` gets the hint for yield* from(x)", () => {
   assert.match(run.stderr, "yield* from(x)");
 });
 
+Register("`yield from x` in a JavaScript file that does not import coroutil gets the hint too", () => {
+  const dir = temp({ "package.json": JSON.stringify({ type: "module" }), "main.js": "function* g() {\n  yield from gen();\n}\n" });
+  const run = runWithRegister(dir, "main.js");
+  assert.is.not(run.status, 0);
+  assert.match(run.stderr, "yield from(x)");
+  assert.match(run.stderr, /main\.js:2:\d+/);
+});
+
 Register("other syntax errors keep Babel's message and location", () => {
   const run = runWithRegister(temp({ "bad.ts": "const a: = 1;\n" }), "bad.ts");
   assert.is.not(run.status, 0);
