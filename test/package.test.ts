@@ -12,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const Package = suite("package");
 // Plain output from the programs run here, whatever colours the test runner asked for.
-const env = { ...process.env, NO_COLOR: "1" };
+const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
 delete env.FORCE_COLOR;
 
 let project = "";
