@@ -144,6 +144,7 @@ function stmt(rng: Rng, s: Scope): Stmt {
     delegateList: 5,
     reenter: 1.5,
     delegateReg: 1.5,
+    delegateIter: 4,
   };
   const inner = (extra: Partial<Scope> = {}): Scope => ({ ...s, depth: s.depth + 1, ...extra });
   switch (rng.weighted(w)) {
@@ -155,6 +156,15 @@ function stmt(rng: Rng, s: Scope): Stmt {
       return { k: "log", value: expr(rng, s) };
     case "states":
       return { k: "states" };
+    case "delegateIter":
+      return {
+        k: "delegateIter",
+        target: rng.chance(0.5) ? rng.pick(LOCALS) : undefined,
+        n: rng.int(0, 3),
+        throwMode: rng.chance(0.6) ? rng.pick(["swallow", "raise", "finish"] as const) : undefined,
+        close: rng.chance(0.6),
+        star: rng.chance(0.25),
+      };
     case "delegateReg":
       return { k: "delegateReg", target: rng.chance(0.5) ? rng.pick(LOCALS) : undefined, reg: rng.int(0, 4), star: rng.chance(0.25) };
     case "reenter":

@@ -38,6 +38,12 @@ export type Stmt =
   | { k: "delegateList"; target?: string; items: Expr[]; star: boolean }
   /** `target = yield from` registered coroutine number `reg` (mod count): running, finished or abandoned */
   | { k: "delegateReg"; target?: string; reg: number; star: boolean }
+  /**
+   * `target = yield from` a hand-written iterator yielding `n` values then returning 'it.done'; with
+   * `throwMode` it has throw() (swallow: yield on; raise: re-raise; finish: return 'it.thrown'),
+   * with `close` a close() (Python) / return() (JS)
+   */
+  | { k: "delegateIter"; target?: string; n: number; throwMode?: "swallow" | "raise" | "finish"; close: boolean; star: boolean }
   | { k: "raise"; cls: UserError; value: Expr }
   | { k: "reraise"; name: string }
   | { k: "return"; value?: Expr }
@@ -104,7 +110,7 @@ export function walk(stmts: Stmt[], f: (s: Stmt) => void): void {
 export function hasYield(stmts: Stmt[]): boolean {
   let found = false;
   walk(stmts, (s) => {
-    if (s.k === "yield" || s.k === "delegate" || s.k === "delegateList" || s.k === "delegateReg") found = true;
+    if (s.k === "yield" || s.k === "delegate" || s.k === "delegateList" || s.k === "delegateReg" || s.k === "delegateIter") found = true;
   });
   return found;
 }
@@ -112,7 +118,7 @@ export function hasYield(stmts: Stmt[]): boolean {
 export function hasMarker(stmts: Stmt[]): boolean {
   let found = false;
   walk(stmts, (s) => {
-    if (s.k === "delegate" || s.k === "delegateList" || s.k === "delegateReg") found = true;
+    if (s.k === "delegate" || s.k === "delegateList" || s.k === "delegateReg" || s.k === "delegateIter") found = true;
   });
   return found;
 }
@@ -159,6 +165,7 @@ export function isValid(p: Program): boolean {
         case "states":
         case "reenter":
         case "delegateReg":
+        case "delegateIter":
           return true;
       }
     });

@@ -73,6 +73,30 @@ def reenter(fn, k, how):
         return
     out(label + ' -> ' + show(v))
 
+class Iter:
+    def __init__(self, fn, n, mode):
+        self.fn = fn
+        self.n = n
+        self.i = 0
+        self.mode = mode
+    def __iter__(self): return self
+    def __next__(self): return self.send(None)
+    def send(self, v):
+        log(self.fn, 'it.send ' + show(v))
+        if self.i >= self.n: raise StopIteration('it.done')
+        self.i += 1
+        return 'it' + str(self.i)
+class IterT(Iter):
+    def throw(self, e):
+        log(self.fn, 'it.throw ' + show_exc(e))
+        if self.mode == 'swallow': return self.send(None)
+        if self.mode == 'raise': raise e
+        raise StopIteration('it.thrown')
+class IterC(Iter):
+    def close(self): log(self.fn, 'it.close')
+class IterTC(IterT):
+    def close(self): log(self.fn, 'it.close')
+
 def reg_at(k):
     return REG[k % len(REG)][1] if REG else ListIter([])
 
@@ -251,6 +275,10 @@ function stmt(w: Writer, ind: number, s: Stmt, fn: Fn, fns: Fn[]): void {
       return w.line(ind, assign(s.target, `yield from ListIter([${s.items.map(expr).join(", ")}])`));
     case "delegateReg":
       return w.line(ind, assign(s.target, `yield from reg_at(${s.reg})`));
+    case "delegateIter": {
+      const cls = `Iter${s.throwMode ? "T" : ""}${s.close ? "C" : ""}`;
+      return w.line(ind, assign(s.target, `yield from ${cls}('${fn.name}', ${s.n}, ${s.throwMode ? `'${s.throwMode}'` : "None"})`));
+    }
     case "raise":
       return w.line(ind, `raise ${s.cls}(${expr(s.value)})`);
     case "reraise":

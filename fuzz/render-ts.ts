@@ -79,6 +79,36 @@ function reenter(fn: string, k: number, how: string): void {
   out(label + " -> " + show(v));
 }
 
+function iter(fn: string, n: number, mode: string | undefined, closes: boolean): any {
+  let i = 0;
+  const it: any = {
+    [Symbol.iterator]() {
+      return this;
+    },
+    next(v?: unknown) {
+      log(fn, "it.send " + show(v));
+      if (i >= n) return { done: true, value: "it.done" };
+      i++;
+      return { done: false, value: "it" + i };
+    },
+  };
+  if (mode !== undefined) {
+    it.throw = (e: unknown) => {
+      log(fn, "it.throw " + showExc(e));
+      if (mode === "swallow") return it.next(undefined);
+      if (mode === "raise") throw e;
+      return { done: true, value: "it.thrown" };
+    };
+  }
+  if (closes) {
+    it.return = () => {
+      log(fn, "it.close");
+      return { done: true, value: undefined };
+    };
+  }
+  return it;
+}
+
 function regAt(k: number): any {
   return REG.length ? REG[k % REG.length]![1] : [];
 }
@@ -226,6 +256,10 @@ function stmt(ctx: Ctx, ind: number, s: Stmt): void {
       return line(ctx, ind, assign(s.target, delegation(ctx, s.star, `[${s.items.map(expr).join(", ")}]`)));
     case "delegateReg":
       return line(ctx, ind, assign(s.target, delegation(ctx, s.star, `regAt(${s.reg})`)));
+    case "delegateIter": {
+      const mode = s.throwMode ? `"${s.throwMode}"` : "undefined";
+      return line(ctx, ind, assign(s.target, delegation(ctx, s.star, `iter("${fn.name}", ${s.n}, ${mode}, ${s.close})`)));
+    }
     case "raise":
       return line(ctx, ind, `throw new ${s.cls}(${expr(s.value)});`);
     case "reraise":

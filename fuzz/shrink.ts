@@ -50,7 +50,7 @@ function edits(p: Program): Edit[] {
           }),
         );
         if (s.finally && s.handlers.length) out.push((q) => (delete (at(q)[si] as typeof s).finally, true));
-      } else if ((s.k === "yield" || s.k === "delegate" || s.k === "delegateList" || s.k === "delegateReg") && s.target !== undefined) {
+      } else if ((s.k === "yield" || s.k === "delegate" || s.k === "delegateList" || s.k === "delegateReg" || s.k === "delegateIter") && s.target !== undefined) {
         out.push((q) => (delete (at(q)[si] as typeof s).target, true));
       }
     });
@@ -67,7 +67,7 @@ function edits(p: Program): Edit[] {
     });
   }
   p.fns.forEach((fn, fi) => {
-    if (fn.kind === "primed") out.push((q) => ((q.fns[fi]!.kind = lists({ ...q, fns: [q.fns[fi]!] }).flat().some((s) => s.k === "delegate" || s.k === "delegateList" || s.k === "delegateReg") ? "track" : "native"), true));
+    if (fn.kind === "primed") out.push((q) => ((q.fns[fi]!.kind = lists({ ...q, fns: [q.fns[fi]!] }).flat().some((s) => s.k === "delegate" || s.k === "delegateList" || s.k === "delegateReg" || s.k === "delegateIter") ? "track" : "native"), true));
   });
   return out;
 }

@@ -54,6 +54,12 @@ const FAULTS: Fault[] = [
     anchor: "          if (frontier < 0) return result as IteratorResult<Y, R>;",
     replacement: "          if (frontier < 0 || frontier >= 0) return result as IteratorResult<Y, R>;",
   },
+  {
+    name: "close() does not call return() of a plain iterator delegate (Python: its close())",
+    file: "coroutine.ts",
+    anchor: "              it.return?.();",
+    replacement: "              void it;",
+  },
 ];
 
 const forms: Form[] = existsSync(join(REPO, "plugin/index.ts")) ? ["runtime", "plugin"] : ["runtime"];

@@ -1,7 +1,8 @@
 // Runs a program the way a user would: compiled by Babel (preset-typescript, with or without
 // coroutil/babel) and executed by Node in a child process under os.tmpdir(), where "coroutil"
 // resolves to this repository's source.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -36,7 +37,7 @@ export async function runProgram(code: string, fileName: string, withPlugin: boo
     // Plain JavaScript must run on Node as it is: no compile step at all.
     const file = join(programSandbox(), `program-${process.pid}-${counter++}.mjs`);
     writeFileSync(file, code);
-    return runFile(file);
+    return runFileAsync(file);
   }
   const result = await transformAsync(code, {
     filename: fileName,
@@ -49,7 +50,34 @@ export async function runProgram(code: string, fileName: string, withPlugin: boo
   const dir = programSandbox();
   const file = join(dir, `program-${process.pid}-${counter++}.mjs`);
   writeFileSync(file, result!.code!);
-  return runFile(file);
+  return runFileAsync(file);
+}
+
+let running = 0;
+const waiting: (() => void)[] = [];
+const limit = Math.max(2, availableParallelism());
+
+/** runFile in a child process that does not block, at most `availableParallelism()` at once. */
+export async function runFileAsync(file: string, cwd = dirname(file)): Promise<{ output: string; status: number | null }> {
+  if (running >= limit) await new Promise<void>((go) => waiting.push(go));
+  running++;
+  try {
+    return await new Promise((done, fail) => {
+      const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), "--conditions=coroutil:source", file], {
+        cwd,
+        env: { ...process.env, NODE_NO_WARNINGS: "1" },
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+      child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+      child.on("error", fail);
+      child.on("close", (status) => done({ output: stdout + stderr, status }));
+    });
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
 }
 
 /** Runs a JS/TS file with Node (tsx loader and the source condition, so the runtime's TS loads). */
