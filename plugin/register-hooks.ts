@@ -5,16 +5,30 @@
  * TypeScript) `@babel/preset-typescript`, with inline source maps.
  * @packageDocumentation
  */
-import { transformAsync, type PluginItem } from "@babel/core";
+import type { PluginItem } from "@babel/core";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire, type LoadHook, type ModuleFormat, type ResolveHook } from "node:module";
 import { dirname, extname, join, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import coroutilPlugin from "./index.js";
 
 const require = createRequire(import.meta.url);
 const presetTypescript = require.resolve("@babel/preset-typescript");
+
+interface Compiler {
+  transformAsync: typeof import("@babel/core").transformAsync;
+  plugin: PluginItem;
+}
+let compiler: Promise<Compiler> | undefined;
+
+/** Babel and the plugin, loaded on the first file that needs them (a plain JS run never pays for them). */
+function loadCompiler(): Promise<Compiler> {
+  compiler ??= Promise.all([import("@babel/core"), import("./index.js")]).then(([babel, plugin]) => ({
+    transformAsync: babel.transformAsync,
+    plugin: plugin.default,
+  }));
+  return compiler;
+}
 
 const TS_EXTENSIONS = new Set([".ts", ".tsx", ".mts", ".cts"]);
 const JS_EXTENSIONS = new Set([".js", ".jsx", ".mjs", ".cjs"]);
@@ -190,7 +204,8 @@ export const load: LoadHook = async (url, context, nextLoad) => {
   if (!typescript && !usesCoroutil) return nextLoad(url, context);
 
   const plan = formatPlan(path, ext, code);
-  const plugins: PluginItem[] = usesCoroutil ? [coroutilPlugin] : [];
+  const { transformAsync, plugin } = await loadCompiler();
+  const plugins: PluginItem[] = usesCoroutil ? [plugin] : [];
   const presets: PluginItem[] = typescript
     ? [[presetTypescript, { allExtensions: true, isTSX: ext === ".tsx", allowDeclareFields: true }]]
     : [];
