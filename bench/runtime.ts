@@ -469,7 +469,7 @@ async function main(): Promise<void> {
     ],
     {
       title: "Cost of one send through a chain of nested delegations",
-      subtitle: `Node ${process.version}, ${cpu} (${cores} cores)${cpy ? `, ${pyName}` : ""}; ${date}; median of ${SAMPLES} samples`,
+      subtitle: `Node ${process.version}, ${cpu} (${cores} cores)${cpy ? `, ${pyName}` : ""}; ${date}; median of ${SAMPLES} samples; load ${Math.max(loadBefore, loadAfter).toFixed(1)}${busy ? " (busy)" : ""}`,
       reference: co(0) ? { ns: 2 * co(0)!, label: "SPEC bound for coroutil: 2x its depth-0 send" } : undefined,
     },
   );
