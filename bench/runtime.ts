@@ -418,11 +418,15 @@ async function main(): Promise<void> {
   const cp = (d: number) => cpy?.nsPerSend?.[String(d)]?.median as number | undefined;
   const ratioDepth = ratios?.depth1000 ?? NaN;
   const ratioNative = ratios?.native0 ?? NaN;
+  // best-of-samples ratios: the fastest sample of each, least touched by other load
+  const best = (k: string) => t[k]?.min ?? NaN;
+  const bestDepth = best("coroutil:1000") / best("coroutil:0");
+  const bestNative = best("coroutil:0") / best("native:0");
   const pyName = cpy ? `CPython ${cpy.python}` : "CPython";
 
   const targets = [
-    { name: "send through 1,000 nested delegations <= 2x a send at depth 0", measured: `${fmt(ratioDepth, 2)}x (${fmt(co(1000))} vs ${fmt(co(0))} ns)`, pass: ratioDepth <= 2 },
-    { name: "send at depth 0 <= 1.5x native gen.next(v)", measured: `${fmt(ratioNative, 2)}x (${fmt(co(0))} vs ${fmt(na(0))} ns)`, pass: ratioNative <= 1.5 },
+    { name: "send through 1,000 nested delegations <= 2x a send at depth 0", measured: `${fmt(ratioDepth, 2)}x (${fmt(co(1000))} vs ${fmt(co(0))} ns; best-of ${fmt(bestDepth, 2)}x)`, pass: ratioDepth <= 2 },
+    { name: "send at depth 0 <= 1.5x native gen.next(v)", measured: `${fmt(ratioNative, 2)}x (${fmt(co(0))} vs ${fmt(na(0))} ns; best-of ${fmt(bestNative, 2)}x)`, pass: ratioNative <= 1.5 },
     { name: "1,000,000 nested delegations run", measured: million?.ok ? `ran (${fmt(million.nsPerSend)} ns/send at that depth)` : `failed: ${deepFailure ?? "not reached"}`, pass: !!million?.ok },
     { name: "runtime <= 2 KB minified+gzipped", measured: `${int(size.gzip)} bytes`, pass: size.gzip <= SIZE_GOAL },
   ];
@@ -512,7 +516,7 @@ async function main(): Promise<void> {
   md.push("", "### SPEC targets", "");
   md.push("| target | measured | result |", "|---|---|---|");
   for (const x of targets) md.push(`| ${x.name} | ${x.measured} | ${x.pass ? "PASS" : "**FAIL**"} |`);
-  md.push("", "The two ratios are medians of per-round ratios (the two samples of a round are taken back to back), which is steadier than a ratio of medians on a shared machine.");
+  md.push("", "The two ratios that decide PASS/FAIL are medians of per-round ratios (the two samples of a round are taken back to back), which is steadier than a ratio of medians on a shared machine; \"best-of\" is the ratio of the fastest samples, for reference.");
 
   if (write) {
     writeFileSync(path.join(HERE, "depth-chart.svg"), svg);
