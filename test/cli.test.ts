@@ -59,10 +59,11 @@ async function coroutilHere(args: string[], cwd = root): Promise<Run> {
   }
 }
 
-const dirs: string[] = [];
+/** One temporary folder for the whole suite, one subfolder per program. */
+let base: string | undefined;
 function temp(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "coroutil-cli-"));
-  dirs.push(dir);
+  base ??= mkdtempSync(join(tmpdir(), "coroutil-cli-"));
+  const dir = mkdtempSync(join(base, "case-"));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), text);
@@ -73,7 +74,7 @@ function temp(files: Record<string, string>): string {
 const Cli = suite("coroutil (bin)");
 
 Cli.after(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  if (base) rmSync(base, { recursive: true, force: true });
 });
 
 Cli("run passes every argument after FILE to the program, flags included", () => {

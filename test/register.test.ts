@@ -19,9 +19,13 @@ interface Run {
   stderr: string;
 }
 
+/** One temporary folder for the whole suite, one subfolder per program. */
+let base: string | undefined;
+
 /** Writes `files` (relative path -> text) into a fresh temporary folder and returns its path. */
 function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "coroutil-register-"));
+  base ??= mkdtempSync(join(tmpdir(), "coroutil-register-"));
+  const dir = mkdtempSync(join(base, "case-"));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), text);
@@ -44,17 +48,12 @@ function python(source: string): string {
   return result.stdout;
 }
 
-const dirs: string[] = [];
-function temp(files: Record<string, string>): string {
-  const dir = project(files);
-  dirs.push(dir);
-  return dir;
-}
+const temp = project;
 
 const Register = suite("coroutil/register");
 
 Register.after(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  if (base) rmSync(base, { recursive: true, force: true });
 });
 
 Register("runs a TypeScript file, types and all", () => {
