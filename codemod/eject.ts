@@ -90,7 +90,9 @@ export function ejectSourceFile(sourceFile: SourceFile): string {
     if (uses.superKeyword) {
       fail(uses.superKeyword, "eject can't move a body that uses super into a coroutine(…) wrapping; call a helper method instead of super here");
     }
-    edits.push(...wrapEdits(fn, plan.use(wrapper), uses, javascript));
+    const exportedType = javascript ? undefined : exportedCoroutineType(fn);
+    const outerType = exportedType ? () => exportedType(plan.use("Coroutine")) : undefined;
+    edits.push(...wrapEdits(fn, plan.use(wrapper), uses, javascript, outerType));
   }
 
   edits.push(...plan.edits());
@@ -168,6 +170,8 @@ function wrapEdits(
   wrapper: string,
   uses: ReturnType<typeof bodyUses>,
   javascript: boolean,
+  /** the outer function's written return type, when it keeps one */
+  outerType?: () => string,
 ): Edit[] {
   const sf = fn.getSourceFile();
   const text = sf.getFullText();
@@ -184,7 +188,10 @@ function wrapEdits(
   if (typeNode) {
     const closeParen = fn.getFirstChildByKindOrThrow(SyntaxKind.CloseParenToken);
     returnType = text.slice(closeParen.getEnd(), typeNode.getEnd()).replace(/^\s+/, "");
-    edits.push({ start: closeParen.getEnd(), end: typeNode.getEnd(), text: "" });
+    const asGenerator = generatorTypeOf(typeNode);
+    if (asGenerator) returnType = `: ${asGenerator}`;
+    const outer = outerType?.() ?? "";
+    edits.push({ start: closeParen.getEnd(), end: typeNode.getEnd(), text: outer ? `: ${outer}` : "" });
   }
 
   let thisParam = "";
@@ -201,6 +208,50 @@ function wrapEdits(
   edits.push({ start: open, end: open + 1, text: `{ return ${wrapper}(function* (${thisParam})${returnTypeText} {` });
   edits.push({ start: close, end: close + 1, text: `}${invoke}); }` });
   return edits;
+}
+
+const ITERATOR_TYPES = new Set(["Generator", "Iterator", "IterableIterator"]);
+
+/**
+ * For an exported function or method whose generator type is written out, the
+ * written `Coroutine<Y, R, S>` return type it keeps (exported API keeps an
+ * explicit type, e.g. for isolatedDeclarations); undefined where inference does.
+ * TypeScript's defaults for the missing arguments are kept (`any` for R and S).
+ */
+function exportedCoroutineType(fn: GeneratorLike): ((coroutineName: string) => string) | undefined {
+  const typeNode = fn.getReturnTypeNode();
+  if (!typeNode || !Node.isTypeReference(typeNode)) return undefined;
+  const typeName = typeNode.getTypeName().getText();
+  if (!ITERATOR_TYPES.has(typeName)) return undefined;
+  let exported = false;
+  if (Node.isFunctionDeclaration(fn)) exported = fn.isExported() || fn.isDefaultExport();
+  else if (Node.isMethodDeclaration(fn)) {
+    const owner = fn.getParent();
+    exported = Node.isClassDeclaration(owner) && (owner.isExported() || owner.isDefaultExport()) && !fn.hasModifier(SyntaxKind.PrivateKeyword) && !Node.isPrivateIdentifier(fn.getNameNode());
+  } else {
+    const statement = fn.getFirstAncestorByKind(SyntaxKind.VariableStatement);
+    exported = !!statement && statement.isExported() && statement.getDeclarations().some((d) => d.getInitializer() === fn);
+  }
+  if (!exported) return undefined;
+  const args = typeArguments(typeNode);
+  return (coroutineName) => `${coroutineName}<${args.join(", ")}>`;
+}
+
+/** Y, R, S of a written Generator/Iterator/IterableIterator type, TypeScript's defaults filled in. */
+function typeArguments(typeNode: Node): string[] {
+  const args = Node.isTypeReference(typeNode) ? typeNode.getTypeArguments().map((a) => a.getText()) : [];
+  return [args[0] ?? "unknown", args[1] ?? "any", args[2] ?? "any"];
+}
+
+/**
+ * The inner generator's type when the written one is an `Iterator`/`IterableIterator`
+ * (which `coroutine(…)` does not take): the `Generator<Y, R, S>` with the same arguments.
+ */
+function generatorTypeOf(typeNode: Node): string | undefined {
+  if (!Node.isTypeReference(typeNode)) return undefined;
+  const name = typeNode.getTypeName().getText();
+  if (name === "Generator" || !ITERATOR_TYPES.has(name)) return undefined;
+  return `Generator<${typeArguments(typeNode).join(", ")}>`;
 }
 
 /** The type to give `this` in a wrapped body (TypeScript only). */

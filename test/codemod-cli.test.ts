@@ -146,7 +146,7 @@ test("--diff prints an uncoloured unified diff when not on a TTY and writes noth
   assert.is(run.status, 0);
   assert.ok(run.stdout.includes("--- a/src/averager.ts\n+++ b/src/averager.ts\n@@ "), run.stdout);
   assert.ok(run.stdout.includes("\n-export function* averager()"), run.stdout);
-  assert.ok(run.stdout.includes("\n+export function averager() { return coroutine("), run.stdout);
+  assert.ok(run.stdout.includes("\n+export function averager(): Coroutine<number | undefined, number, number | undefined> { return coroutine("), run.stdout);
   assert.not.match(run.stdout, /\x1b\[/);
   assert.equal(changedFiles(before, snapshot(dir)), []);
 });
