@@ -9,7 +9,7 @@ import { writeFailure } from "./failures.js";
 import { REPO, loadPlugin, runFuzz, runPrograms, type Divergence } from "./harness.js";
 import { shrink, size } from "./shrink.js";
 import type { Program } from "./program.js";
-import type { Form } from "./render-ts.js";
+import { FORMS, type Form } from "./render-ts.js";
 
 /** A program saved by a failure folder (generator changes do not alter it, unlike a seed). */
 function loadProgram(dir: string): Program {
@@ -25,7 +25,8 @@ const USAGE = `usage: npm run fuzz -- [--runs N] [--seed S] [--only I[,I…]] [-
   --runs N     programs to generate (default 1000)
   --seed S     run seed (default: random, printed); program I of seed S is always the same
   --only I,…   run only these program indexes of the seed (to replay a failure)
-  --forms F,…  coroutil forms to check: runtime, plugin (default: both; plugin only if coroutil/babel exists)
+  --forms F,…  coroutil forms to check: runtime, plugin, plugin8 (the plugin with Babel 8)
+               (default: runtime,plugin; plugin only if coroutil/babel exists)
   --replay DIR run the program saved in DIR/program.json (a .fuzz-failures folder) again
   --chunk N    programs per child process (default 250)
   --shrink     shrink each divergent program (the first 5) to a minimal one that still diverges,
@@ -62,8 +63,8 @@ async function main(): Promise<number> {
   let forms: Form[];
   if (values.forms !== undefined) {
     forms = values.forms.split(",").map((f) => {
-      if (f !== "runtime" && f !== "plugin") throw new Error(`--forms takes runtime and/or plugin, got "${f}"; write --forms runtime,plugin`);
-      return f;
+      if (!FORMS.includes(f as Form)) throw new Error(`--forms takes runtime, plugin, plugin8 (Babel 8), got "${f}"; write --forms runtime,plugin`);
+      return f as Form;
     });
   } else {
     forms = (await loadPlugin()) ? ["runtime", "plugin"] : ["runtime"];

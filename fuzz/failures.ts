@@ -29,6 +29,7 @@ export function writeFailure(dir: string, p: Program, traces: Record<string, str
   writeFileSync(join(folder, "runtime.ts"), tsTwin(p, "runtime"));
   writeFileSync(join(folder, "plugin.ts"), tsTwin(p, "plugin"));
   writeFileSync(join(folder, "program.json"), JSON.stringify(p, null, 1) + "\n");
+  // plugin8 compiles plugin.ts with Babel 8: no file of its own.
   for (const [name, lines] of Object.entries(traces)) {
     if (lines) writeFileSync(join(folder, `${name}.txt`), lines.join("\n") + "\n");
   }

@@ -80,6 +80,13 @@ export async function bundleRuntime(entry: string, outfile: string): Promise<voi
 
 const useBundle = (js: string): string => js.replace(/(from\s*)(["'])coroutil\2/g, '$1"./runtime.mjs"');
 
+/** Babel 8 (installed as babel8-core / babel8-preset-typescript); presets are passed as objects. */
+async function babel8(): Promise<[any, unknown]> {
+  const core = "babel8-core";
+  const preset = "babel8-preset-typescript";
+  return [await import(core), ((await import(preset)) as { default: unknown }).default];
+}
+
 async function presetTypescript(): Promise<PluginItem> {
   const specifier = "@babel/preset-typescript"; // ships no type declarations
   return ((await import(specifier)) as { default: PluginItem }).default;
@@ -92,6 +99,18 @@ export async function compileTs(source: string, form: Form, plugin?: PluginItem)
     return useBundle(r.code);
   }
   if (plugin === undefined) throw new Error("the plugin form needs plugin/index.ts (coroutil/babel)");
+  if (form === "plugin8") {
+    const [core, preset] = await babel8();
+    const r = await core.transformAsync(source, {
+      filename: "batch.ts",
+      compact: true,
+      babelrc: false,
+      configFile: false,
+      presets: [preset],
+      plugins: [plugin],
+    });
+    return useBundle(r.code);
+  }
   const r = await transformAsync(source, {
     filename: "batch.ts",
     compact: true,
@@ -148,12 +167,13 @@ export async function runPrograms(
 ): Promise<RunResult> {
   const started = performance.now();
   const tmp = mkdtempSync(join(tmpdir(), "coroutil-fuzz-"));
-  const plugin = opts.forms.includes("plugin") ? await loadPlugin() : undefined;
-  if (opts.forms.includes("plugin") && plugin === undefined) throw new Error("the plugin form needs plugin/index.ts (coroutil/babel)");
+  const needsPlugin = opts.forms.some((f) => f !== "runtime");
+  const plugin = needsPlugin ? await loadPlugin() : undefined;
+  if (needsPlugin && plugin === undefined) throw new Error("the plugin form needs plugin/index.ts (coroutil/babel)");
   const chunk = opts.chunk ?? 250;
   const timeout = opts.timeout ?? 120_000;
   const python = new Map<string, string[]>();
-  const traces = { runtime: new Map(), plugin: new Map() } as Record<Form, Map<string, string[]>>;
+  const traces = { runtime: new Map(), plugin: new Map(), plugin8: new Map() } as Record<Form, Map<string, string[]>>;
   try {
     await bundleRuntime(opts.runtimeEntry ?? join(REPO, "runtime/index.ts"), join(tmp, "runtime.mjs"));
     // Compiling chunk c (Babel, in this process) overlaps with running chunk c - 1.

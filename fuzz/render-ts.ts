@@ -2,10 +2,15 @@ import type { Catchable, Cond, Expr, Fn, Op, Program, Stmt } from "./program.js"
 
 /**
  * The two coroutil forms of a program: "runtime" writes `coroutine(...)`,
- * `track(...)` and `yield* from(x)` by hand; "plugin" writes `@coroutine`
+ * `track(...)` and `yield* from(x)` by hand; "plugin" (and "plugin8", the same
+ * compiled with Babel 8) writes `@coroutine`
  * JSDoc and `yield from(x)`, and needs the Babel plugin to run.
  */
-export type Form = "runtime" | "plugin";
+export type Form = "runtime" | "plugin" | "plugin8";
+export const FORMS: readonly Form[] = ["runtime", "plugin", "plugin8"];
+
+/** The source a form compiles: plugin8 is the plugin form compiled with Babel 8. */
+const source = (form: Form): "runtime" | "plugin" => (form === "runtime" ? "runtime" : "plugin");
 
 export const TS_IMPORT =
   'import { coroutine, track, from, yieldFrom, send, next, throwInto, close, getGeneratorState, getYieldFrom, StopIteration, GeneratorExit, RuntimeError } from "coroutil";\n';
@@ -198,7 +203,7 @@ function assign(target: string | undefined, rhs: string): string {
  * runtime form mostly uses the first, the plugin form mostly the second.
  */
 function delegation(ctx: Ctx, star: boolean, target: string): string {
-  const kw = star === (ctx.form === "plugin") ? "yield*" : "yield";
+  const kw = star === (source(ctx.form) === "plugin") ? "yield*" : "yield";
   return `${kw} ${ctx.marker}(${target})`;
 }
 
@@ -273,7 +278,7 @@ function stmt(ctx: Ctx, ind: number, s: Stmt): void {
 
 function fnHead(form: Form, fn: Fn): [string, string] {
   const sig = `function* ${fn.name}(p: any): Generator<any, any, any> {`;
-  if (form === "plugin") return [fn.kind === "primed" ? `/** @coroutine */ ${sig}` : sig, "}"];
+  if (source(form) === "plugin") return [fn.kind === "primed" ? `/** @coroutine */ ${sig}` : sig, "}"];
   if (fn.kind === "primed") return [`const ${fn.name} = coroutine(${sig}`, "});"];
   if (fn.kind === "track") return [`const ${fn.name} = track(${sig}`, "});"];
   return [sig, "}"];

@@ -11,7 +11,7 @@ import { REPO, runFuzz, type RunResult } from "../fuzz/harness.js";
 import type { Form } from "../fuzz/render-ts.js";
 
 
-const forms: Form[] = existsSync(join(REPO, "plugin/index.ts")) ? ["runtime", "plugin"] : ["runtime"];
+const forms: Form[] = existsSync(join(REPO, "plugin/index.ts")) ? ["runtime", "plugin", "plugin8"] : ["runtime"];
 const Fuzz = suite("differential fuzzing against CPython");
 
 let result: RunResult | undefined;
