@@ -124,7 +124,7 @@ function block(rng: Rng, s: Scope, len: number, top = false): Stmt[] {
   const canReraise = s.errs.length > 0;
   const t = rng.weighted({ none: top ? 5 : 8, ret: top ? 3 : 1.2, raise: top ? 0.6 : 0.8, reraise: canReraise ? 1.5 : 0 });
   if (t === "ret") out.push({ k: "return", value: rng.chance(0.8) ? expr(rng, s) : undefined });
-  else if (t === "raise") out.push({ k: "raise", cls: rng.pick(["E1", "E2", "E3"] as const), value: expr(rng, s) });
+  else if (t === "raise") out.push({ k: "raise", cls: rng.pick(["E1", "E2", "E3", "E1", "E2", "E3", "StopIteration"] as const), value: expr(rng, s) });
   else if (t === "reraise") out.push({ k: "reraise", name: s.errs[s.errs.length - 1]! });
   return out;
 }
@@ -144,7 +144,7 @@ function stmt(rng: Rng, s: Scope): Stmt {
     delegateList: 5,
     reenter: 1.5,
     delegateReg: 1.5,
-    delegateIter: 4,
+    delegateIter: 7,
   };
   const inner = (extra: Partial<Scope> = {}): Scope => ({ ...s, depth: s.depth + 1, ...extra });
   switch (rng.weighted(w)) {
@@ -160,9 +160,9 @@ function stmt(rng: Rng, s: Scope): Stmt {
       return {
         k: "delegateIter",
         target: rng.chance(0.5) ? rng.pick(LOCALS) : undefined,
-        n: rng.int(0, 3),
-        throwMode: rng.chance(0.6) ? rng.pick(["swallow", "raise", "finish"] as const) : undefined,
-        close: rng.chance(0.6),
+        n: rng.chance(0.15) ? 0 : rng.int(1, 3),
+        throwMode: rng.chance(0.6) ? rng.pick(["swallow", "raise", "finish", "other"] as const) : undefined,
+        close: rng.chance(0.6) ? (rng.chance(0.25) ? "raise" : true) : false,
         star: rng.chance(0.25),
       };
     case "delegateReg":

@@ -40,11 +40,19 @@ export type Stmt =
   | { k: "delegateReg"; target?: string; reg: number; star: boolean }
   /**
    * `target = yield from` a hand-written iterator yielding `n` values then returning 'it.done'; with
-   * `throwMode` it has throw() (swallow: yield on; raise: re-raise; finish: return 'it.thrown'),
-   * with `close` a close() (Python) / return() (JS)
+   * `throwMode` it has throw() (swallow: yield on; raise: re-raise; finish: return 'it.thrown';
+   * other: raise E3('it')), with `close` a close() (Python) / return() (JS), which may raise E2('close')
    */
-  | { k: "delegateIter"; target?: string; n: number; throwMode?: "swallow" | "raise" | "finish"; close: boolean; star: boolean }
-  | { k: "raise"; cls: UserError; value: Expr }
+  | {
+      k: "delegateIter";
+      target?: string;
+      n: number;
+      throwMode?: "swallow" | "raise" | "finish" | "other";
+      close: boolean | "raise";
+      star: boolean;
+    }
+  /** StopIteration raised in a body becomes RuntimeError (PEP 479) */
+  | { k: "raise"; cls: UserError | "StopIteration"; value: Expr }
   | { k: "reraise"; name: string }
   | { k: "return"; value?: Expr }
   /** from inside a body, send/throw/close registered coroutine number `target` (mod count): mostly "already executing" */

@@ -74,11 +74,12 @@ def reenter(fn, k, how):
     out(label + ' -> ' + show(v))
 
 class Iter:
-    def __init__(self, fn, n, mode):
+    def __init__(self, fn, n, mode, closes):
         self.fn = fn
         self.n = n
         self.i = 0
         self.mode = mode
+        self.closes = closes
     def __iter__(self): return self
     def __next__(self): return self.send(None)
     def send(self, v):
@@ -86,16 +87,20 @@ class Iter:
         if self.i >= self.n: raise StopIteration('it.done')
         self.i += 1
         return 'it' + str(self.i)
-class IterT(Iter):
-    def throw(self, e):
-        log(self.fn, 'it.throw ' + show_exc(e))
-        if self.mode == 'swallow': return self.send(None)
-        if self.mode == 'raise': raise e
-        raise StopIteration('it.thrown')
-class IterC(Iter):
-    def close(self): log(self.fn, 'it.close')
-class IterTC(IterT):
-    def close(self): log(self.fn, 'it.close')
+def it_throw(self, e):
+    log(self.fn, 'it.throw ' + show_exc(e))
+    if self.mode == 'swallow': return self.send(None)
+    if self.mode == 'raise': raise e
+    if self.mode == 'other': raise E3('it')
+    raise StopIteration('it.thrown')
+def it_close(self):
+    log(self.fn, 'it.close')
+    if self.closes == 'raise': raise E2('close')
+class IterT(Iter): throw = it_throw
+class IterC(Iter): close = it_close
+class IterTC(Iter):
+    throw = it_throw
+    close = it_close
 
 def reg_at(k):
     return REG[k % len(REG)][1] if REG else ListIter([])
@@ -277,7 +282,8 @@ function stmt(w: Writer, ind: number, s: Stmt, fn: Fn, fns: Fn[]): void {
       return w.line(ind, assign(s.target, `yield from reg_at(${s.reg})`));
     case "delegateIter": {
       const cls = `Iter${s.throwMode ? "T" : ""}${s.close ? "C" : ""}`;
-      return w.line(ind, assign(s.target, `yield from ${cls}('${fn.name}', ${s.n}, ${s.throwMode ? `'${s.throwMode}'` : "None"})`));
+      const closes = s.close === "raise" ? "'raise'" : s.close ? "True" : "False";
+      return w.line(ind, assign(s.target, `yield from ${cls}('${fn.name}', ${s.n}, ${s.throwMode ? `'${s.throwMode}'` : "None"}, ${closes})`));
     }
     case "raise":
       return w.line(ind, `raise ${s.cls}(${expr(s.value)})`);

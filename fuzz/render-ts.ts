@@ -84,7 +84,7 @@ function reenter(fn: string, k: number, how: string): void {
   out(label + " -> " + show(v));
 }
 
-function iter(fn: string, n: number, mode: string | undefined, closes: boolean): any {
+function iter(fn: string, n: number, mode: string | undefined, closes: boolean | "raise"): any {
   let i = 0;
   const it: any = {
     [Symbol.iterator]() {
@@ -102,12 +102,14 @@ function iter(fn: string, n: number, mode: string | undefined, closes: boolean):
       log(fn, "it.throw " + showExc(e));
       if (mode === "swallow") return it.next(undefined);
       if (mode === "raise") throw e;
+      if (mode === "other") throw new E3("it");
       return { done: true, value: "it.thrown" };
     };
   }
   if (closes) {
     it.return = () => {
       log(fn, "it.close");
+      if (closes === "raise") throw new E2("close");
       return { done: true, value: undefined };
     };
   }
@@ -263,7 +265,8 @@ function stmt(ctx: Ctx, ind: number, s: Stmt): void {
       return line(ctx, ind, assign(s.target, delegation(ctx, s.star, `regAt(${s.reg})`)));
     case "delegateIter": {
       const mode = s.throwMode ? `"${s.throwMode}"` : "undefined";
-      return line(ctx, ind, assign(s.target, delegation(ctx, s.star, `iter("${fn.name}", ${s.n}, ${mode}, ${s.close})`)));
+      const closes = s.close === "raise" ? '"raise"' : String(s.close);
+      return line(ctx, ind, assign(s.target, delegation(ctx, s.star, `iter("${fn.name}", ${s.n}, ${mode}, ${closes})`)));
     }
     case "raise":
       return line(ctx, ind, `throw new ${s.cls}(${expr(s.value)});`);
