@@ -3,7 +3,7 @@
  * against CPython with random coroutine programs (see fuzz/README.md).
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { writeFailure } from "./failures.js";
 import { REPO, loadPlugin, runFuzz, runPrograms, type Divergence } from "./harness.js";
@@ -28,6 +28,7 @@ const USAGE = `usage: npm run fuzz -- [--runs N] [--seed S] [--only I[,I…]] [-
   --forms F,…  coroutil forms to check: runtime, plugin, plugin8 (the plugin with Babel 8)
                (default: runtime,plugin; plugin only if coroutil/babel exists)
   --replay DIR run the program saved in DIR/program.json (a .fuzz-failures folder) again
+  --runtime F  the runtime entry to test instead of runtime/index.ts (e.g. a patched copy)
   --chunk N    programs per child process (default 250)
   --shrink     shrink each divergent program (the first 5) to a minimal one that still diverges,
                written next to the original as <seed>-<index>-min/ (takes a minute or two each)
@@ -45,6 +46,7 @@ async function main(): Promise<number> {
       keep: { type: "boolean" },
       shrink: { type: "boolean" },
       replay: { type: "string" },
+      runtime: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -71,10 +73,11 @@ async function main(): Promise<number> {
     if (forms.length === 1) console.log("fuzz: coroutil/babel not found, checking the runtime form only");
   }
   const chunk = int("chunk", values.chunk, 250);
+  const runtimeEntry = values.runtime === undefined ? undefined : resolve(values.runtime);
   const result =
     values.replay !== undefined
-      ? await runPrograms([loadProgram(values.replay)], [only?.[0] ?? 0], { forms, chunk, keep: values.keep })
-      : await runFuzz({ seed, runs, only, forms, chunk, keep: values.keep });
+      ? await runPrograms([loadProgram(values.replay)], [only?.[0] ?? 0], { forms, chunk, keep: values.keep, runtimeEntry })
+      : await runFuzz({ seed, runs, only, forms, chunk, keep: values.keep, runtimeEntry });
   const byProgram = new Map<string, Divergence[]>();
   for (const d of result.divergences) byProgram.set(d.program.id, [...(byProgram.get(d.program.id) ?? []), d]);
   const dir = join(REPO, ".fuzz-failures");

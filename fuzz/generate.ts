@@ -145,6 +145,8 @@ function stmt(rng: Rng, s: Scope): Stmt {
     reenter: 1.5,
     delegateReg: 1.5,
     delegateIter: 7,
+    store: s.fn < s.nFns - 1 ? 3 : 0,
+    delegateStored: 4,
   };
   const inner = (extra: Partial<Scope> = {}): Scope => ({ ...s, depth: s.depth + 1, ...extra });
   switch (rng.weighted(w)) {
@@ -156,6 +158,10 @@ function stmt(rng: Rng, s: Scope): Stmt {
       return { k: "log", value: expr(rng, s) };
     case "states":
       return { k: "states" };
+    case "store":
+      return { k: "store", callee: rng.int(s.fn + 1, s.nFns - 1), arg: { k: "int", v: rng.int(0, 9) } };
+    case "delegateStored":
+      return { k: "delegateStored", target: rng.chance(0.5) ? rng.pick(LOCALS) : undefined, star: rng.chance(0.25) };
     case "delegateIter":
       return {
         k: "delegateIter",

@@ -34,6 +34,9 @@ export type Stmt =
   | { k: "try"; v: string; body: Stmt[]; handlers: Handler[]; finally?: Stmt[] }
   /** `target = yield from g<callee>(arg)`; `star` picks `yield* from(x)` in the plugin form */
   | { k: "delegate"; target?: string; callee: number; arg: Expr; star: boolean }
+  /** `d = g<callee>(arg)`: created (primed ones primed) now, delegated to later by delegateStored */
+  | { k: "store"; callee: number; arg: Expr }
+  | { k: "delegateStored"; target?: string; star: boolean }
   /** `target = yield from [items]` (a list iterator: no send/throw/close of its own) */
   | { k: "delegateList"; target?: string; items: Expr[]; star: boolean }
   /** `target = yield from` registered coroutine number `reg` (mod count): running, finished or abandoned */
@@ -118,7 +121,7 @@ export function walk(stmts: Stmt[], f: (s: Stmt) => void): void {
 export function hasYield(stmts: Stmt[]): boolean {
   let found = false;
   walk(stmts, (s) => {
-    if (s.k === "yield" || s.k === "delegate" || s.k === "delegateList" || s.k === "delegateReg" || s.k === "delegateIter") found = true;
+    if (s.k === "yield" || s.k === "delegate" || s.k === "delegateList" || s.k === "delegateReg" || s.k === "delegateIter" || s.k === "delegateStored") found = true;
   });
   return found;
 }
@@ -126,7 +129,7 @@ export function hasYield(stmts: Stmt[]): boolean {
 export function hasMarker(stmts: Stmt[]): boolean {
   let found = false;
   walk(stmts, (s) => {
-    if (s.k === "delegate" || s.k === "delegateList" || s.k === "delegateReg" || s.k === "delegateIter") found = true;
+    if (s.k === "delegate" || s.k === "delegateList" || s.k === "delegateReg" || s.k === "delegateIter" || s.k === "delegateStored") found = true;
   });
   return found;
 }
@@ -174,7 +177,10 @@ export function isValid(p: Program): boolean {
         case "reenter":
         case "delegateReg":
         case "delegateIter":
+        case "delegateStored":
           return true;
+        case "store":
+          return exprOk(s.arg, vars, errs) && s.callee < p.fns.length;
       }
     });
   return p.fns.every((fn) => ok(fn.body, ["a", "b", "c", "p"], [], false)) && p.ops.length > 0;

@@ -46,7 +46,7 @@ def keep(g):
     return g
 def reg(g, name):
     KEEP.append(g)
-    REG.append((name, g))
+    REG.append((name, g, g))
     return g
 def state_yf(g):
     st = inspect.getgeneratorstate(g)
@@ -54,18 +54,19 @@ def state_yf(g):
     return st + ('/yf' if st != 'GEN_RUNNING' and g.gi_yieldfrom is not None else '')
 
 def states(fn):
-    out('  ' + fn + ' states: ' + ' '.join(name + '=' + state_yf(g) for name, g in REG))
+    out('  ' + fn + ' states: ' + ' '.join(name + '=' + state_yf(g) for name, g, _ in REG))
 
 def reenter(fn, k, how):
     if not REG: return
-    name, g = REG[k % len(REG)]
+    # the Replay of a primed coroutine, so that advancing it here ends its freshness (rule 7)
+    name, _, g = REG[k % len(REG)]
     label = '  ' + fn + ' ' + how + ' ' + name
     try:
         # CPython 3.11's throw()/close() on a running generator that delegates passes the error to the
         # delegate and then corrupts the running frame; 3.12+ (and SPEC) refuse at once, as send() does.
-        if how != 'send' and inspect.getgeneratorstate(g) == 'GEN_RUNNING':
+        if how != 'send' and inspect.getgeneratorstate(REG[k % len(REG)][1]) == 'GEN_RUNNING':
             raise ValueError('generator already executing')
-        if how == 'send': v = g.send(None)
+        if how == 'send': v = g.direct_send(None) if isinstance(g, Replay) else g.send(None)
         elif how == 'throw': v = g.throw(E2('re'))
         else: v = close313(g)
     except BaseException as e:
@@ -103,7 +104,7 @@ class IterTC(Iter):
     close = it_close
 
 def reg_at(k):
-    return REG[k % len(REG)][1] if REG else ListIter([])
+    return REG[k % len(REG)][2] if REG else ListIter([])
 
 def js_next(g, v):
     if inspect.getgeneratorstate(g) == 'GEN_CREATED': v = None
@@ -130,6 +131,9 @@ class Replay:
             self.fresh = False
             return self.v
         return self.g.send(x)
+    def direct_send(self, x):
+        self.fresh = False
+        return self.g.send(x)
     def throw(self, e):
         self.fresh = False
         return self.g.throw(e)
@@ -139,9 +143,9 @@ class Replay:
 
 def reg_primed(g, name):
     KEEP.append(g)
-    v = next(g)
-    REG.append((name, g))
-    return Replay(g, v)
+    r = Replay(g, next(g))
+    REG.append((name, g, r))
+    return r
 
 class ListIter:
     def __init__(self, xs): self.it = iter(xs)
@@ -229,6 +233,16 @@ function assign(target: string | undefined, rhs: string): string {
   return target === undefined ? rhs : `${target} = ${rhs}`;
 }
 
+/** A call creating a generated coroutine, registered (primed ones wrapped in a Replay) or only kept. */
+function made(callee: Fn, arg: Expr): string {
+  const call = `${callee.name}(${expr(arg)})`;
+  return callee.kind === "primed"
+    ? `reg_primed(${call}, '${callee.name}')`
+    : callee.kind === "track"
+      ? `reg(${call}, '${callee.name}')`
+      : `keep(${call})`;
+}
+
 function stmt(w: Writer, ind: number, s: Stmt, fn: Fn, fns: Fn[]): void {
   switch (s.k) {
     case "yield":
@@ -265,17 +279,12 @@ function stmt(w: Writer, ind: number, s: Stmt, fn: Fn, fns: Fn[]): void {
         stmts(w, ind + 1, s.finally, fn, fns);
       }
       return;
-    case "delegate": {
-      const callee = fns[s.callee]!;
-      const call = `${callee.name}(${expr(s.arg)})`;
-      const made =
-        callee.kind === "primed"
-          ? `reg_primed(${call}, '${callee.name}')`
-          : callee.kind === "track"
-            ? `reg(${call}, '${callee.name}')`
-            : `keep(${call})`;
-      return w.line(ind, assign(s.target, `yield from ${made}`));
-    }
+    case "delegate":
+      return w.line(ind, assign(s.target, `yield from ${made(fns[s.callee]!, s.arg)}`));
+    case "store":
+      return w.line(ind, `d = ${made(fns[s.callee]!, s.arg)}`);
+    case "delegateStored":
+      return w.line(ind, assign(s.target, "yield from d"));
     case "delegateList":
       return w.line(ind, assign(s.target, `yield from ListIter([${s.items.map(expr).join(", ")}])`));
     case "delegateReg":
@@ -329,6 +338,7 @@ export function renderPythonProgram(p: Program): string {
   for (const fn of p.fns) {
     w.line(1, `def ${fn.name}(p):`);
     w.line(2, "a = b = c = 0");
+    w.line(2, "d = ListIter([])");
     if (!hasYield(fn.body)) w.line(2, "if False: yield");
     stmts(w, 2, fn.body, fn, p.fns);
   }

@@ -209,6 +209,11 @@ function delegation(ctx: Ctx, star: boolean, target: string): string {
   return `${kw} ${ctx.marker}(${target})`;
 }
 
+function made(callee: Fn, arg: Expr): string {
+  const call = `${callee.name}(${expr(arg)})`;
+  return callee.kind === "primed" || callee.kind === "track" ? `reg(${call}, "${callee.name}")` : `keep(${call})`;
+}
+
 function stmt(ctx: Ctx, ind: number, s: Stmt): void {
   const { fn } = ctx;
   switch (s.k) {
@@ -253,12 +258,12 @@ function stmt(ctx: Ctx, ind: number, s: Stmt): void {
         stmts(ctx, ind + 1, s.finally);
       }
       return line(ctx, ind, "}");
-    case "delegate": {
-      const callee = ctx.fns[s.callee]!;
-      const call = `${callee.name}(${expr(s.arg)})`;
-      const made = callee.kind === "primed" || callee.kind === "track" ? `reg(${call}, "${callee.name}")` : `keep(${call})`;
-      return line(ctx, ind, assign(s.target, delegation(ctx, s.star, made)));
-    }
+    case "delegate":
+      return line(ctx, ind, assign(s.target, delegation(ctx, s.star, made(ctx.fns[s.callee]!, s.arg))));
+    case "store":
+      return line(ctx, ind, `d = ${made(ctx.fns[s.callee]!, s.arg)};`);
+    case "delegateStored":
+      return line(ctx, ind, assign(s.target, delegation(ctx, s.star, "d")));
     case "delegateList":
       return line(ctx, ind, assign(s.target, delegation(ctx, s.star, `[${s.items.map(expr).join(", ")}]`)));
     case "delegateReg":
@@ -327,7 +332,7 @@ export function renderTsProgram(p: Program, form: Form): string {
   for (const fn of p.fns) {
     const [head, tail] = fnHead(form, fn);
     line(ctx(fn), 1, head);
-    line(ctx(fn), 2, "let a: any = 0, b: any = 0, c: any = 0;");
+    line(ctx(fn), 2, "let a: any = 0, b: any = 0, c: any = 0, d: any = [];");
     stmts(ctx(fn), 2, fn.body);
     line(ctx(fn), 1, tail);
   }

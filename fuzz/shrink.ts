@@ -50,7 +50,7 @@ function edits(p: Program): Edit[] {
           }),
         );
         if (s.finally && s.handlers.length) out.push((q) => (delete (at(q)[si] as typeof s).finally, true));
-      } else if ((s.k === "yield" || s.k === "delegate" || s.k === "delegateList" || s.k === "delegateReg" || s.k === "delegateIter") && s.target !== undefined) {
+      } else if ((s.k === "yield" || s.k === "delegate" || s.k === "delegateList" || s.k === "delegateReg" || s.k === "delegateIter" || s.k === "delegateStored") && s.target !== undefined) {
         out.push((q) => (delete (at(q)[si] as typeof s).target, true));
       }
     });
@@ -60,14 +60,14 @@ function edits(p: Program): Edit[] {
     out.push((q) => {
       const last = q.fns.length - 1;
       let used = false;
-      for (const l of lists(q)) for (const s of l) if (s.k === "delegate" && s.callee === last) used = true;
+      for (const l of lists(q)) for (const s of l) if ((s.k === "delegate" || s.k === "store") && s.callee === last) used = true;
       if (used) return false;
       q.fns.pop();
       return true;
     });
   }
   p.fns.forEach((fn, fi) => {
-    if (fn.kind === "primed") out.push((q) => ((q.fns[fi]!.kind = lists({ ...q, fns: [q.fns[fi]!] }).flat().some((s) => s.k === "delegate" || s.k === "delegateList" || s.k === "delegateReg" || s.k === "delegateIter") ? "track" : "native"), true));
+    if (fn.kind === "primed") out.push((q) => ((q.fns[fi]!.kind = lists({ ...q, fns: [q.fns[fi]!] }).flat().some((s) => s.k === "delegate" || s.k === "delegateList" || s.k === "delegateReg" || s.k === "delegateIter" || s.k === "delegateStored") ? "track" : "native"), true));
   });
   return out;
 }
