@@ -47,6 +47,9 @@ Fuzz("the generated programs exercise delegation, throw, close and GeneratorExit
   min("close() refuses a body that yields after GeneratorExit", /ignored GeneratorExit/, 5);
   min("close() returns the body's return value", /^close -> (?!None)/, 1);
   min("a StopIteration is turned into RuntimeError (PEP 479)", /raised StopIteration/, 3);
+  min("a hand-written iterator delegate gets throw()", /: 'it\.throw /, 5);
+  min("a hand-written iterator delegate is closed", /: 'it\.close'$/, 5);
+  min("a body re-entering a running coroutine is refused", /(send|throw|close) g\d !! TypeError\('generator already executing'\)/, 5);
 });
 
 for (const form of forms) {
