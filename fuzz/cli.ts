@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { writeFailure } from "./failures.js";
 import { REPO, loadPlugin, runFuzz, runPrograms, type Divergence } from "./harness.js";
+import { KNOWN } from "./known.js";
 import { shrink, size } from "./shrink.js";
 import type { Program } from "./program.js";
 import { FORMS, type Form } from "./render-ts.js";
@@ -32,6 +33,7 @@ const USAGE = `usage: npm run fuzz -- [--runs N] [--seed S] [--only I[,I…]] [-
   --chunk N    programs per child process (default 250)
   --shrink     shrink each divergent program (the first 5) to a minimal one that still diverges,
                written next to the original as <seed>-<index>-min/ (takes a minute or two each)
+  --mask-known accept the known, reported bugs listed in fuzz/known.ts (as the CI batch does)
   --keep       keep the temporary folder with the generated batch files
 Divergent programs are written to .fuzz-failures/<seed>-<index>/ (both twins and every trace).`;
 
@@ -47,6 +49,7 @@ async function main(): Promise<number> {
       shrink: { type: "boolean" },
       replay: { type: "string" },
       runtime: { type: "string" },
+      "mask-known": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -74,10 +77,11 @@ async function main(): Promise<number> {
   }
   const chunk = int("chunk", values.chunk, 250);
   const runtimeEntry = values.runtime === undefined ? undefined : resolve(values.runtime);
+  const known = values["mask-known"] ? KNOWN : [];
   const result =
     values.replay !== undefined
-      ? await runPrograms([loadProgram(values.replay)], [only?.[0] ?? 0], { forms, chunk, keep: values.keep, runtimeEntry })
-      : await runFuzz({ seed, runs, only, forms, chunk, keep: values.keep, runtimeEntry });
+      ? await runPrograms([loadProgram(values.replay)], [only?.[0] ?? 0], { forms, chunk, keep: values.keep, runtimeEntry, known })
+      : await runFuzz({ seed, runs, only, forms, chunk, keep: values.keep, runtimeEntry, known });
   const byProgram = new Map<string, Divergence[]>();
   for (const d of result.divergences) byProgram.set(d.program.id, [...(byProgram.get(d.program.id) ?? []), d]);
   const dir = join(REPO, ".fuzz-failures");
@@ -106,6 +110,7 @@ async function main(): Promise<number> {
   if (byProgram.size > 0 && !values.shrink) {
     console.log(`fuzz: to shrink one: npm run fuzz -- --seed ${seed} --only ${result.divergences[0]!.index} --shrink`);
   }
+  for (const k of result.masked) console.log(`fuzz: accepted a known bug: ${k.bug}`);
   if (values.keep) console.log(`fuzz: batch files kept in ${result.tmp}`);
   const n = result.programs.length;
   console.log(

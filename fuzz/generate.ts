@@ -58,7 +58,7 @@ export function generateProgram(seed: number, id: string): Program {
 
 function op(rng: Rng): Op {
   const member = rng.chance(0.4);
-  switch (rng.weighted({ next: 22, send: 40, throw: 16, close: 10, state: 9, yf: 7, jsnext: 5, jsthrow: 3 })) {
+  switch (rng.weighted({ next: 22, send: 40, throw: 16, close: 10, state: 9, yf: 7, jsnext: 5, jsthrow: 3, inner: 8 })) {
     case "next":
       return { k: "next", member };
     case "send":
@@ -69,6 +69,8 @@ function op(rng: Rng): Op {
     }
     case "close":
       return { k: "close", member };
+    case "inner":
+      return { k: "inner", reg: rng.int(1, 4), how: rng.weighted({ send: 4, throw: 2, close: 2, state: 2 }), v: rng.int(0, 9) };
     case "jsnext":
       return { k: "jsnext", v: rng.chance(0.2) ? null : rng.int(0, 9) };
     case "jsthrow":

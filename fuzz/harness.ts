@@ -10,7 +10,8 @@ import { programSeed } from "./prng.js";
 import type { Program } from "./program.js";
 import { renderPythonBatch } from "./render-python.js";
 import { renderTsBatch, type Form } from "./render-ts.js";
-import { firstDifference, splitTraces } from "./traces.js";
+import { firstUnknownDifference, type Known } from "./known.js";
+import { splitTraces } from "./traces.js";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -33,6 +34,8 @@ export interface RunOptions {
    * output do not depend on the runtime), e.g. for fault injection.
    */
   cache?: RunCache;
+  /** known, reported bugs whose line pairs do not count as divergences (fuzz/known.ts) */
+  known?: readonly Known[];
 }
 
 export interface RunCache {
@@ -56,6 +59,8 @@ export interface RunResult {
   python: Map<string, string[]>;
   traces: Record<Form, Map<string, string[]>>;
   divergences: Divergence[];
+  /** known bugs that explained some line pair */
+  masked: Set<Known>;
   ms: number;
   tmp: string;
 }
@@ -216,15 +221,16 @@ export async function runPrograms(
     if (!opts.keep) rmSync(tmp, { recursive: true, force: true });
   }
   const divergences: Divergence[] = [];
+  const masked = new Set<Known>();
   programs.forEach((program, k) => {
     const expected = python.get(program.id) ?? ["(no python trace)"];
     for (const form of opts.forms) {
       const actual = traces[form].get(program.id) ?? ["(no trace: the process died or timed out before this program)"];
-      const line = firstDifference(expected, actual);
+      const line = firstUnknownDifference(expected, actual, opts.known ?? [], masked);
       if (line >= 0) divergences.push({ index: indexes[k]!, program, form, python: expected, coroutil: actual, line });
     }
   });
-  return { programs, python, traces, divergences, ms: performance.now() - started, tmp };
+  return { programs, python, traces, divergences, masked, ms: performance.now() - started, tmp };
 }
 
 function collect(into: Map<string, string[]>, r: Exec, what: string): void {

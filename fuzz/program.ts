@@ -90,7 +90,9 @@ export type Op =
   | { k: "yf"; member: boolean }
   /** the JS iterator face: next(v) / throw(e), printed as value X / done X */
   | { k: "jsnext"; v: number | null }
-  | { k: "jsthrow"; cls: UserError; v: number };
+  | { k: "jsthrow"; cls: UserError; v: number }
+  /** the driver works registered coroutine number `reg` (mod count) directly, e.g. a delegate the outermost is suspended in */
+  | { k: "inner"; reg: number; how: "send" | "throw" | "close" | "state"; v: number };
 
 export interface Program {
   /** "<run seed>-<index>" */

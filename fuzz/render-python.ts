@@ -106,6 +106,14 @@ class IterTC(Iter):
 def reg_at(k):
     return REG[k % len(REG)][2] if REG else ListIter([])
 
+def inner_op(k, how, v):
+    if not REG: return 'no coroutine'
+    name, g, obj = REG[k % len(REG)]
+    if how == 'send': return obj.direct_send(v) if isinstance(obj, Replay) else g.send(v)
+    if how == 'throw': return obj.throw(E1(v))
+    if how == 'close': return close313(obj)
+    return inspect.getgeneratorstate(g)
+
 def js_next(g, v):
     if inspect.getgeneratorstate(g) == 'GEN_CREATED': v = None
     try:
@@ -327,6 +335,8 @@ function driverOp(o: Op): [string, string] {
     }
     case "jsthrow":
       return [`js throw ${o.cls}(${o.v})`, `js_throw(g, ${o.cls}(${o.v}))`];
+    case "inner":
+      return [`inner ${o.reg} ${o.how} ${o.v}`, `inner_op(${o.reg}, '${o.how}', ${o.v})`];
   }
 }
 

@@ -120,6 +120,15 @@ function regAt(k: number): any {
   return REG.length ? REG[k % REG.length]![1] : [];
 }
 
+function innerOp(k: number, how: string, v: number): unknown {
+  if (REG.length === 0) return "no coroutine";
+  const g = REG[k % REG.length]![1];
+  if (how === "send") return g.send(v);
+  if (how === "throw") return g.throwInto(new E1(v));
+  if (how === "close") return g.close();
+  return g.state;
+}
+
 function jsResult(r: IteratorResult<unknown, unknown>): string {
   return (r.done ? "done " : "value ") + show(r.value);
 }
@@ -317,6 +326,8 @@ function driverOp(o: Op): [string, string] {
     }
     case "jsthrow":
       return [`js throw ${o.cls}(${o.v})`, `jsResult(g.throw(new ${o.cls}(${o.v})))`];
+    case "inner":
+      return [`inner ${o.reg} ${o.how} ${o.v}`, `innerOp(${o.reg}, "${o.how}", ${o.v})`];
   }
 }
 
