@@ -108,7 +108,8 @@ async function main(): Promise<number> {
     }
   }
   if (byProgram.size > 0 && !values.shrink) {
-    console.log(`fuzz: to shrink one: npm run fuzz -- --seed ${seed} --only ${result.divergences[0]!.index} --shrink`);
+    const which = values.replay !== undefined ? `--replay ${values.replay}` : `--seed ${seed} --only ${result.divergences[0]!.index}`;
+    console.log(`fuzz: to shrink one: npm run fuzz -- ${which} --shrink`);
   }
   for (const k of result.masked) console.log(`fuzz: accepted a known bug: ${k.bug}`);
   if (values.keep) console.log(`fuzz: batch files kept in ${result.tmp}`);

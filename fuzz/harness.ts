@@ -131,6 +131,7 @@ export interface Exec {
   stdout: string;
   stderr: string;
   code: number | null;
+  signal: NodeJS.Signals | null;
   timedOut: boolean;
 }
 
@@ -147,9 +148,9 @@ function exec(cmd: string, args: string[], cwd: string, timeout: number): Promis
       child.kill("SIGKILL");
     }, timeout);
     child.on("error", fail);
-    child.on("close", (code) => {
+    child.on("close", (code, signal) => {
       clearTimeout(timer);
-      done({ stdout, stderr, code, timedOut });
+      done({ stdout, stderr, code, signal, timedOut });
     });
   });
 }
@@ -236,5 +237,9 @@ export async function runPrograms(
 function collect(into: Map<string, string[]>, r: Exec, what: string): void {
   for (const [id, lines] of splitTraces(r.stdout)) into.set(id, lines);
   if (r.timedOut) process.stderr.write(`fuzz: ${what} timed out\n`);
-  else if (r.code !== 0) process.stderr.write(`fuzz: ${what} exited ${r.code}: ${r.stderr.slice(0, 2000)}\n`);
+  else if (r.code !== 0) {
+    const how = r.signal ? `was killed by ${r.signal}` : `exited ${r.code}`;
+    const fatal = /Fatal|heap out of memory|invalid size/.test(r.stderr) ? " (a V8 fatal error: an endless loop in the runtime?)" : "";
+    process.stderr.write(`fuzz: ${what} ${how}${fatal}; the programs after the last complete trace have none: ${r.stderr.slice(0, 600)}\n`);
+  }
 }
