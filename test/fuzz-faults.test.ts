@@ -23,10 +23,10 @@ const FAULTS: Fault[] = [
   {
     name: "throwInto is not forwarded to the delegate (raised in the delegator, delegate left suspended)",
     file: "coroutine.ts",
-    anchor: "    return this.#drive(stack, mode, value, closing, undefined);",
+    anchor: "    const rootCloses = closing ? 0 : -1;",
     replacement:
       "    if (mode === THROW && !closing && !(value instanceof GeneratorExit) && stack.length > 1) this.#pop(stack, 1);\n" +
-      "    return this.#drive(stack, mode, value, closing, undefined);",
+      "    const rootCloses = closing ? 0 : -1;",
   },
   {
     name: "close() does not close the delegate (GeneratorExit goes straight to the delegator)",
