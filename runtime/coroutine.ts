@@ -118,10 +118,9 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    * resumed with `next(value)` directly.
    */
   #step(value: unknown): IteratorResult<Y, R> {
+    if (this.#inner !== undefined) return this.#deep(value);
     const owner = this.#owner;
-    if (this.#inner !== undefined || this.#running || (owner !== undefined && owner.#running)) {
-      return this.#resume(NEXT, value, false);
-    }
+    if (this.#running || (owner !== undefined && owner.#running)) return this.#resume(NEXT, value, false);
     this._status = SUSPENDED;
     this.#running = true;
     const prev = current;
@@ -140,6 +139,36 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     if (r.done) this._status = CLOSED;
     else if (r.value instanceof From) return this.#drive(this.#claim(), NEXT, undefined, false, r);
     return r as IteratorResult<Y, R>;
+  }
+
+  /**
+   * The hot path through a delegation: the innermost generator is resumed
+   * with `next(value)` directly, and only what it does not simply yield
+   * goes to the general loop.
+   */
+  #deep(value: unknown): IteratorResult<Y, R> {
+    if (this.#active()) throw new TypeError(EXECUTING);
+    const stack = this.#valid();
+    const leaf = stack[stack.length - 1]!;
+    if (leaf.#plain || leaf._status !== SUSPENDED || leaf.#running || leaf.#inner !== undefined) {
+      return this.#drive(stack, NEXT, value, false, undefined);
+    }
+    this.#running = true;
+    const prev = current;
+    current = leaf;
+    let r: IteratorResult<unknown, unknown>;
+    try {
+      r = leaf.#it.next(value);
+    } catch (e) {
+      current = prev;
+      this.#running = false;
+      return this.#drive(stack, NEXT, e, false, undefined, true);
+    }
+    current = prev;
+    this.#running = false;
+    return r.done || r.value instanceof From
+      ? this.#drive(stack, NEXT, undefined, false, r)
+      : (r as IteratorResult<Y, R>);
   }
 
   /** Python's `gen.throw(err)`: raises `err` at the suspension point. */
@@ -184,21 +213,31 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    */
   #resume(mode: Mode, value: unknown, closing: boolean): IteratorResult<Y, R> {
     if (this.#active()) throw new TypeError(EXECUTING);
-    // The stack is stale if the chain changed while another root drove part
-    // of it: its leaf is then delegating, or held by that other root.
-    let stack = this.#stack ?? this.#claim();
-    const leaf = stack[stack.length - 1]!;
-    if (leaf.#inner !== undefined || (leaf !== this && leaf.#owner !== this)) stack = this.#claim();
-    return this.#drive(stack, mode, value, closing, undefined);
+    return this.#drive(this.#valid(), mode, value, closing, undefined);
   }
 
-  /** the general loop, with `first` a marker already yielded by the root */
+  /**
+   * This root's stack, rebuilt if the chain changed while another root drove
+   * part of it (its leaf is then delegating, or held by that other root).
+   */
+  #valid(): Coroutine<any, any, any>[] {
+    const stack = this.#stack;
+    if (stack === undefined) return this.#claim();
+    const leaf = stack[stack.length - 1]!;
+    return leaf.#inner !== undefined || (leaf !== this && leaf.#owner !== this) ? this.#claim() : stack;
+  }
+
+  /**
+   * The general loop. `first` is what the leaf already returned, or with
+   * `failed` the leaf already threw `value` (the hot paths resumed it).
+   */
   #drive(
     stack: Coroutine<any, any, any>[],
     mode: Mode,
     value: unknown,
     closing: boolean,
     first: IteratorResult<unknown, unknown> | undefined,
+    failed = false,
   ): IteratorResult<Y, R> {
     // Closing (close(), or GeneratorExit thrown at a delegating root) runs
     // innermost first: each level below the root is closed by its
@@ -218,11 +257,27 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
         const top = stack.length - 1;
         const node = stack[top]!;
         const closeSemantics = top === frontier;
-        let threw = false;
+        let threw = failed;
+        failed = false;
         // Exceptions from a plain iterator or an exhausted generator are not
         // raised by a generator frame: StopIteration there means "done".
         const frameless = node.#plain || node._status === CLOSED;
-        if (r === undefined) {
+        // A delegate that is executing in another drive (its body sent to
+        // us) cannot be resumed: that raises in its delegator, and the
+        // delegate is left as it is. Either it is this leaf, or #claim
+        // stopped above it and this leaf still links to it.
+        if (r === undefined && !threw && ((top > 0 && node.#running) || node.#inner !== undefined)) {
+          if (node.#inner !== undefined) {
+            node.#inner = node.#yf = node.#site = undefined;
+          } else {
+            this.#pop(stack, top);
+            if (closeSemantics) frontier = top > 1 ? top - 1 : rootCloses;
+          }
+          mode = THROW;
+          value = new TypeError(EXECUTING);
+          continue;
+        }
+        if (r === undefined && !threw) {
           const it = node.#it as any;
           try {
             if (node._status === CLOSED) {
@@ -365,7 +420,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   /** rebuilds this root's stack from the `#inner` links */
   #claim(): Coroutine<any, any, any>[] {
     const stack: Coroutine<any, any, any>[] = [this];
-    for (let n = this.#inner; n !== undefined; n = n.#inner) {
+    for (let n = this.#inner; n !== undefined && !n.#active(); n = n.#inner) {
       n.#owner = this;
       stack.push(n);
     }
