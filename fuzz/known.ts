@@ -10,15 +10,7 @@ export interface Known {
   coroutil: RegExp;
 }
 
-export const KNOWN: Known[] = [
-  {
-    bug:
-      "re-entry through a delegator whose delegate is driven on its own raises V8's " +
-      '"Generator is already running" instead of "generator already executing" (runtime bug 4 of the fuzz reports)',
-    python: /!! TypeError\('generator already executing'\)$/,
-    coroutil: /!! TypeError\('Generator is already running'\)$/,
-  },
-];
+export const KNOWN: Known[] = [];
 
 /** The first line where the traces differ, ignoring line pairs that a known bug explains. */
 export function firstUnknownDifference(

@@ -399,10 +399,14 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     node.#inner = child;
     node.#yf = it;
     node.#site = marker;
-    for (let n: Coroutine<any, any, any> | undefined = child; n !== undefined; n = n.#inner) {
+    // Take over the child's own chain, up to a level that is executing
+    // (found again by going round a cycle): the loop raises there.
+    let n: Coroutine<any, any, any> | undefined = child;
+    do {
       n.#owner = this;
       stack.push(n);
-    }
+      n = n.#inner;
+    } while (n !== undefined && !n.#active());
     if (child._status === FRESH) {
       child._status = SUSPENDED;
       return { done: false, value: child._primed };
