@@ -403,11 +403,12 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     // (found again by going round a cycle): the loop raises there.
     let n: Coroutine<any, any, any> | undefined = child;
     do {
-      n.#owner = this;
+      n.#own(this);
       stack.push(n);
       n = n.#inner;
     } while (n !== undefined && !n.#active());
-    if (child._status === FRESH) {
+    // (A chain that reaches an executing level must raise at once, not yield.)
+    if (child._status === FRESH && n === undefined && !stack[stack.length - 1]!.#reachesActive()) {
       child._status = SUSPENDED;
       return { done: false, value: child._primed };
     }
@@ -423,12 +424,27 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
 
   /** rebuilds this root's stack from the `#inner` links */
   #claim(): Coroutine<any, any, any>[] {
+    this.#release();
     const stack: Coroutine<any, any, any>[] = [this];
     for (let n = this.#inner; n !== undefined && !n.#active(); n = n.#inner) {
-      n.#owner = this;
+      n.#own(this);
       stack.push(n);
     }
     return (this.#stack = stack);
+  }
+
+  /** Moves this level onto `root`'s stack: a root that held it keeps no stale stack. */
+  #own(root: Coroutine<any, any, any>): void {
+    const previous = this.#owner;
+    if (previous !== undefined && previous !== root) previous.#release();
+    this.#owner = root;
+  }
+
+  /** Forgets this root's stack (it is rebuilt on the next resume). */
+  #release(): void {
+    const stack = this.#stack;
+    if (stack !== undefined) for (const n of stack) if (n.#owner === this) n.#owner = undefined;
+    this.#stack = undefined;
   }
 
   /**
@@ -446,6 +462,22 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
       host.#yf = c;
     }
     return c;
+  }
+
+  /**
+   * Whether this leaf, suspended in a `yield* from(x)` adapter, leads on
+   * through it (and adapters below) to an executing level.
+   */
+  #reachesActive(): boolean {
+    for (let n = this.#adapterBelow(); n !== undefined; n = n.#inner ?? n.#adapterBelow()) {
+      if (n.#active()) return true;
+    }
+    return false;
+  }
+
+  #adapterBelow(): Coroutine<any, any, any> | undefined {
+    const yf = this.#yf;
+    return yf instanceof Coroutine && yf.#host === this ? yf : undefined;
   }
 
   /** On the active chain: driving, or held by a root that is driving. */

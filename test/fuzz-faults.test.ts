@@ -46,8 +46,8 @@ const FAULTS: Fault[] = [
   {
     name: "a primed delegate is advanced again instead of yielding its priming value (SPEC rule 7)",
     file: "coroutine.ts",
-    anchor: "    if (child._status === FRESH) {",
-    replacement: "    if (child._status === FRESH && false) {",
+    anchor: "    if (child._status === FRESH && n === undefined && !stack[stack.length - 1]!.#reachesActive()) {",
+    replacement: "    if (false) {",
   },
   {
     name: "close() accepts a body that yields after GeneratorExit (no 'generator ignored GeneratorExit')",
