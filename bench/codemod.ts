@@ -2,11 +2,12 @@
 // over a generated tree of 2,000 files (5% with `@coroutine` / `yield from(x)`) in a temp folder.
 // Prints the figures and writes the `## Codemod` section of bench/RESULTS.md (other sections are left alone).
 // Flags: --files=N (default 2000), --rounds=N (default 5), --no-write (print only).
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runCodemod } from "coroutil/codemod";
+import { writeSection } from "./support/results-section.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
@@ -77,24 +78,6 @@ function generate(dir: string): number {
     writeFileSync(path.join(sub, `file${i}.ts`), isMarked ? markedFile(i) : plainFile(i));
   }
   return marked;
-}
-
-function writeSection(file: string, heading: string, body: string): void {
-  const text = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n";
-  const lines = text.split("\n");
-  const start = lines.indexOf(heading);
-  const section = body.trimEnd().split("\n");
-  let next: string[];
-  if (start === -1) next = [...lines.join("\n").trimEnd().split("\n"), "", ...section, ""];
-  else {
-    let end = lines.findIndex((l, i) => i > start && l.startsWith("## "));
-    if (end === -1) end = lines.length;
-    const after = lines.slice(end);
-    next = [...lines.slice(0, start), ...section, ...(after.length ? ["", ...after] : [""])];
-  }
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, next.join("\n"));
-  renameSync(tmp, file);
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "coroutil-bench-codemod-"));

@@ -5,11 +5,12 @@
 // Prints a table and writes the `## Plugin` section of bench/RESULTS.md (other sections are left alone).
 // Flags: --quick (fewer rounds), --rounds=N, --no-write (print only).
 import { transformSync, type PluginItem } from "@babel/core";
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import coroutil from "coroutil/babel";
+import { writeSection } from "./support/results-section.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
@@ -188,26 +189,6 @@ function measure(label: string, files: Source[], sides: Side[]): Measured {
 const fmt = (v: number, digits = 1) =>
   v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const pct = (ratio: number) => `${ratio >= 1 ? "+" : ""}${fmt((ratio - 1) * 100, 1)}%`;
-
-function writeSection(file: string, title: string, body: string): void {
-  const text = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n";
-  const lines = text.split("\n");
-  const start = lines.findIndex((l) => l.trim() === title);
-  const section = body.trimEnd().split("\n");
-  let next: string[];
-  if (start === -1) {
-    while (lines.length && lines[lines.length - 1] === "") lines.pop();
-    next = [...lines, "", ...section, ""];
-  } else {
-    let end = lines.findIndex((l, i) => i > start && /^## /.test(l));
-    if (end === -1) end = lines.length;
-    const after = lines.slice(end);
-    next = [...lines.slice(0, start), ...section, ...(after.length ? ["", ...after] : [""])];
-  }
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, next.join("\n"));
-  renameSync(tmp, file);
-}
 
 function main(): void {
   const started = performance.now();

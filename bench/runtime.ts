@@ -11,7 +11,7 @@
 // so each starts with a clean heap and JIT state.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { Coroutine, StopIteration, coroutine, from, track } from "coroutil";
 import { renderDepthChart } from "./support/depth-chart.js";
+import { writeSection } from "./support/results-section.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
@@ -345,26 +346,6 @@ function findRegenerator(): { label: string; entry: string } | undefined {
 const fmt = (v: number | null | undefined, digits = 1) =>
   v == null || !Number.isFinite(v) ? "—" : v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const int = (v: number | null | undefined) => (v == null ? "—" : v.toLocaleString("en-US"));
-
-function writeSection(file: string, title: string, body: string): void {
-  const text = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n";
-  const lines = text.split("\n");
-  const start = lines.findIndex((l) => l.trim() === title);
-  const section = body.trimEnd().split("\n");
-  let next: string[];
-  if (start === -1) {
-    while (lines.length && lines[lines.length - 1] === "") lines.pop();
-    next = [...lines, "", ...section, ""];
-  } else {
-    let end = lines.findIndex((l, i) => i > start && /^## /.test(l));
-    if (end === -1) end = lines.length;
-    const after = lines.slice(end);
-    next = [...lines.slice(0, start), ...section, ...(after.length ? ["", ...after] : [""])];
-  }
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, next.join("\n"));
-  renameSync(tmp, file);
-}
 
 async function main(): Promise<void> {
   const started = performance.now();
