@@ -4,8 +4,8 @@ import { From } from "./from.js";
 /** A generator's state, as Python's `inspect.getgeneratorstate`. */
 export type GeneratorState = "GEN_CREATED" | "GEN_RUNNING" | "GEN_SUSPENDED" | "GEN_CLOSED";
 
-const CREATED = 0;
-const SUSPENDED = 1;
+export const CREATED = 0;
+export const SUSPENDED = 1;
 const CLOSED = 2;
 /** Suspended at the yield `coroutine()` primed it to, not advanced since (SPEC rule 7). */
 export const FRESH = 3;

@@ -1,4 +1,4 @@
-import { Coroutine, type GeneratorState, tracked } from "./coroutine.js";
+import { Coroutine, type GeneratorState, SUSPENDED, tracked } from "./coroutine.js";
 import { adopt } from "./wrap.js";
 
 /** A `Coroutine`, or a native generator object. */
@@ -14,7 +14,7 @@ function of<Y, R, S>(gen: GeneratorLike<Y, R, S>, query?: string): Coroutine<Y, 
   let c = typeof gen === "object" && gen !== null ? tracked.get(gen) : undefined;
   if (c === undefined) {
     if (query) throw new TypeError(`${query}: untracked generator; create it with track(genFn) or wrap it with track(gen)`);
-    (c = adopt(gen, ""))._status = 1;
+    (c = adopt(gen, ""))._status = SUSPENDED;
   }
   return c;
 }

@@ -1,4 +1,4 @@
-import { Coroutine, FRESH, tracked } from "./coroutine.js";
+import { Coroutine, CREATED, FRESH, tracked } from "./coroutine.js";
 
 /** A generator function, or a function that already returns a `Coroutine`. */
 export type GeneratorFunctionLike = (
@@ -78,7 +78,7 @@ export function adopt(gen: any, name: string, fresh = false): Coroutine<any, any
 }
 
 function prime(c: Coroutine<any, any, any>): Coroutine<any, any, any> {
-  if (c._status === 0) {
+  if (c._status === CREATED) {
     c._primed = c.send(undefined);
     c._status = FRESH;
   }
