@@ -14,11 +14,8 @@ type Status = typeof CREATED | typeof SUSPENDED | typeof CLOSED | typeof FRESH;
 const STATES = ["GEN_CREATED", "GEN_SUSPENDED", "GEN_CLOSED", "GEN_SUSPENDED"] as const;
 const EXECUTING = "generator already executing";
 
-const METHODS = ["next", "throw", "return"] as const;
-const NEXT = 0;
-const THROW = 1;
-const RETURN = 2;
-type Mode = typeof NEXT | typeof THROW | typeof RETURN;
+/** how a generator is resumed: the name of its method */
+type Mode = "next" | "throw" | "return";
 
 type AnyIterator = Iterator<unknown, unknown, unknown>;
 
@@ -108,51 +105,29 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     if (this._status === CREATED && value !== undefined && !this.#active()) {
       throw new TypeError("can't send non-None value to a just-started generator");
     }
-    const r = this._status < CLOSED ? this.#step(value) : this.#resume(NEXT, value, false);
+    const r = this.#step(value);
     if (r.done) throw new StopIteration(r.value);
     return r.value;
   }
 
   /**
-   * The hot path: a suspended coroutine with no delegation is
-   * resumed with `next(value)` directly.
+   * The hot path: the innermost generator (this one, when not delegating)
+   * is resumed with `next(value)` directly, and only what it does not
+   * simply yield goes to the general loop.
    */
-  #step(value: unknown): IteratorResult<Y, R> {
-    if (this.#inner !== undefined) return this.#deep(value);
-    const owner = this.#owner;
-    if (this.#running || (owner !== undefined && owner.#running)) return this.#resume(NEXT, value, false);
-    this._status = SUSPENDED;
-    this.#running = true;
-    const prev = current;
-    current = this;
-    let r: IteratorResult<unknown, unknown>;
-    try {
-      r = this.#it.next(value);
-    } catch (e) {
-      current = prev;
-      this.#running = false;
-      this._status = CLOSED;
-      throw e instanceof StopIteration && !this.#adapter ? pep479(e) : e;
-    }
-    current = prev;
-    this.#running = false;
-    if (r.done) this._status = CLOSED;
-    else if (r.value instanceof From) return this.#drive(this.#claim(), NEXT, undefined, false, r);
-    return r as IteratorResult<Y, R>;
-  }
-
-  /**
-   * The hot path through a delegation: the innermost generator is resumed
-   * with `next(value)` directly, and only what it does not simply yield
-   * goes to the general loop.
-   */
-  #deep(value: unknown): IteratorResult<Y, R> {
+  #step(value: unknown, mode: Mode = "next", closing = false): IteratorResult<Y, R> {
     if (this.#active()) throw new TypeError(EXECUTING);
-    const stack = this.#valid();
-    const leaf = stack[stack.length - 1]!;
-    if (leaf.#plain || leaf._status !== SUSPENDED || leaf.#running || leaf.#inner !== undefined) {
-      return this.#drive(stack, NEXT, value, false, undefined);
+    // Resumed in any way, a primed coroutine is no longer fresh (rule 7).
+    if (this._status === FRESH) this._status = SUSPENDED;
+    let leaf: Coroutine<any, any, any> = this;
+    if (this.#inner !== undefined) {
+      const stack = this.#valid();
+      leaf = stack[stack.length - 1]!;
     }
+    if (mode !== "next" || leaf.#plain || leaf._status === CLOSED || leaf.#running || leaf.#inner !== undefined) {
+      return this.#drive(this.#valid(), mode, value, closing, undefined);
+    }
+    leaf._status = SUSPENDED;
     this.#running = true;
     const prev = current;
     current = leaf;
@@ -162,18 +137,16 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     } catch (e) {
       current = prev;
       this.#running = false;
-      return this.#drive(stack, NEXT, e, false, undefined, true);
+      return this.#drive(this.#valid(), "next", e, false, undefined, true);
     }
     current = prev;
     this.#running = false;
-    return r.done || r.value instanceof From
-      ? this.#drive(stack, NEXT, undefined, false, r)
-      : (r as IteratorResult<Y, R>);
+    return r.done || r.value instanceof From ? this.#drive(this.#valid(), "next", undefined, false, r) : (r as IteratorResult<Y, R>);
   }
 
   /** Python's `gen.throw(err)`: raises `err` at the suspension point. */
   throwInto(err: unknown): Y {
-    const r = this.#resume(THROW, err, false);
+    const r = this.#step(err, "throw");
     if (r.done) throw new StopIteration(r.value);
     return r.value;
   }
@@ -184,36 +157,26 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    */
   close(): R | undefined {
     // A never-started generator is closed by JS without running its body.
-    return this.#resume(THROW, new GeneratorExit(), true).value as R | undefined;
+    return this.#step(new GeneratorExit(), "throw", true).value as R | undefined;
   }
 
   /** The JS protocol's `next`: `v` is ignored on a never-started coroutine. */
   next(...[value]: [] | [S]): IteratorResult<Y, R> {
-    return this._status < CLOSED ? this.#step(value) : this.#resume(NEXT, this._status === CREATED ? undefined : value, false);
+    return this.#step(value);
   }
 
   /** The JS protocol's `throw`: as `throwInto`, with a JS result. */
   throw(err: unknown): IteratorResult<Y, R> {
-    return this.#resume(THROW, err, false);
+    return this.#step(err, "throw");
   }
 
   /** The JS protocol's `return`: finally blocks run, innermost delegate first. */
   return(value: R): IteratorResult<Y, R> {
-    return this.#resume(RETURN, value, false);
+    return this.#step(value, "return");
   }
 
   [Symbol.iterator](): this {
     return this;
-  }
-
-  /**
-   * The trampoline. Resumes the innermost delegate with `mode`/`value` and
-   * follows results up and new delegations down until a value is yielded
-   * out or the root finishes.
-   */
-  #resume(mode: Mode, value: unknown, closing: boolean): IteratorResult<Y, R> {
-    if (this.#active()) throw new TypeError(EXECUTING);
-    return this.#drive(this.#valid(), mode, value, closing, undefined);
   }
 
   /**
@@ -246,7 +209,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     // is the level whose close() is running; delegations started meanwhile
     // sit below it and are not being closed. -1: nothing is.
     const rootCloses = closing ? 0 : -1;
-    let frontier = mode === THROW && value instanceof GeneratorExit && stack.length > 1 ? stack.length - 1 : rootCloses;
+    let frontier = mode === "throw" && value instanceof GeneratorExit && stack.length > 1 ? stack.length - 1 : rootCloses;
     const original = value;
     if (frontier > 0) value = new GeneratorExit();
     const prev = current;
@@ -273,7 +236,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
             this.#pop(stack, top);
             if (closeSemantics) frontier = top > 1 ? top - 1 : rootCloses;
           }
-          mode = THROW;
+          mode = "throw";
           value = new TypeError(EXECUTING);
           continue;
         }
@@ -281,13 +244,13 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
           const it = node.#it as any;
           try {
             if (node._status === CLOSED) {
-              if (mode === THROW && !closeSemantics) throw value;
-              r = { done: true, value: mode === RETURN ? value : undefined };
+              if (mode === "throw" && !closeSemantics) throw value;
+              r = { done: true, value: mode === "return" ? value : undefined };
             } else if (closeSemantics && node.#plain) {
               it.return?.();
               r = { done: true, value: undefined };
             } else {
-              const method = it[METHODS[mode]];
+              const method = it[mode];
               // PEP 380: a delegate without throw() gets the exception raised
               // in its delegator and is not closed; JS return passes through.
               if (!method) {
@@ -317,7 +280,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
               stack[top - 1]!.#annotate(value);
               this.#pop(stack, top);
               if (closeSemantics) frontier = top > 1 ? top - 1 : rootCloses;
-              mode = THROW;
+              mode = "throw";
               continue;
             }
           }
@@ -328,12 +291,12 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
           if (!node.#plain && result.value instanceof From) {
             const started = this.#delegate(stack, node, result.value);
             if (started === undefined) {
-              mode = NEXT;
+              mode = "next";
               value = undefined;
               continue;
             }
             if (!("done" in started)) {
-              mode = THROW;
+              mode = "throw";
               value = (started as { error: unknown }).error;
               continue;
             }
@@ -346,7 +309,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
           if (frontier === 0) throw value;
           this.#pop(stack, frontier);
           frontier = frontier > 1 ? frontier - 1 : rootCloses;
-          mode = THROW;
+          mode = "throw";
           continue;
         }
         if (!node.#plain) node._status = CLOSED;
@@ -355,10 +318,10 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
         if (closeSemantics) {
           // Closed; GeneratorExit is raised in its delegator, which is closing too.
           frontier = top > 1 ? top - 1 : rootCloses;
-          mode = THROW;
+          mode = "throw";
           value = top > 1 ? new GeneratorExit() : original;
-        } else if (mode !== RETURN) {
-          mode = NEXT;
+        } else if (mode !== "return") {
+          mode = "next";
           value = result.value;
         } else {
           value = result.value;

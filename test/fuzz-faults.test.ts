@@ -25,17 +25,17 @@ const FAULTS: Fault[] = [
     file: "coroutine.ts",
     anchor: "    const rootCloses = closing ? 0 : -1;",
     replacement:
-      "    if (mode === THROW && !closing && !(value instanceof GeneratorExit) && stack.length > 1) this.#pop(stack, 1);\n" +
+      "    if (mode === \"throw\" && !closing && !(value instanceof GeneratorExit) && stack.length > 1) this.#pop(stack, 1);\n" +
       "    const rootCloses = closing ? 0 : -1;",
   },
   {
     name: "close() does not close the delegate (GeneratorExit goes straight to the delegator)",
     file: "coroutine.ts",
     anchor:
-      "    let frontier = mode === THROW && value instanceof GeneratorExit && stack.length > 1 ? stack.length - 1 : rootCloses;",
+      "    let frontier = mode === \"throw\" && value instanceof GeneratorExit && stack.length > 1 ? stack.length - 1 : rootCloses;",
     replacement:
       "    let frontier = rootCloses;\n" +
-      "    if (mode === THROW && value instanceof GeneratorExit && stack.length > 1) this.#pop(stack, 1);",
+      "    if (mode === \"throw\" && value instanceof GeneratorExit && stack.length > 1) this.#pop(stack, 1);",
   },
   {
     name: "state is GEN_SUSPENDED, not GEN_RUNNING, for the coroutines of a running delegation chain",
