@@ -22,9 +22,6 @@ type AnyIterator = Iterator<unknown, unknown, unknown>;
 /** Native generator objects the runtime has wrapped, so each has one `Coroutine`. */
 export const tracked = new WeakMap<object, Coroutine<any, any, any>>();
 
-/** Errors already given a traceback line by a coroutine (one line a level). */
-const annotated = new WeakMap<object, WeakSet<Coroutine<any, any, any>>>();
-
 /** The coroutine whose generator is executing now, if a trampoline resumed it. */
 let current: Coroutine<any, any, any> | undefined;
 
@@ -69,6 +66,8 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   #name: string;
   /** for a `yield* from(x)` adapter: the coroutine doing the `yield*` */
   #host: Coroutine<any, any, any> | undefined;
+  /** errors this level has added its traceback line to (one line a level) */
+  #seen: WeakSet<Error> | undefined;
   /** an adapter's body is no frame of the user's: PEP 479 does not apply */
   #adapter = false;
 
@@ -184,11 +183,15 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    * part of it (its leaf is then delegating, or held by that other root).
    */
   #valid(): Coroutine<any, any, any>[] {
-    const stack = this.#stack;
-    if (stack === undefined) return this.#claim();
-    const leaf = stack[stack.length - 1]!;
-    return leaf.#inner !== undefined || (leaf !== this && leaf.#owner !== this) ? this.#claim() : stack;
+    let stack = this.#stack;
+    const leaf = stack?.[stack.length - 1];
+    if (leaf === undefined || leaf.#inner !== undefined || (leaf !== this && leaf.#owner !== this)) {
+      this.#release();
+      this.#extend((stack = this.#stack = [this]), this.#inner);
+    }
+    return stack!;
   }
+
 
   /**
    * The general loop. `first` is what the leaf already returned, or with
@@ -212,54 +215,54 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     let frontier = mode === "throw" && value instanceof GeneratorExit && stack.length > 1 ? stack.length - 1 : rootCloses;
     const original = value;
     if (frontier > 0) value = new GeneratorExit();
+    // Ends the delegation of level `from - 1`, which becomes the leaf (levels
+    // below stay linked to each other); a level being closed that is popped
+    // hands the closing up to its delegator.
+    const pop = (from: number) => {
+      while (stack.length > from) stack.pop()!.#owner = undefined;
+      const parent = stack[from - 1]!;
+      parent.#inner = parent.#yf = parent.#site = undefined;
+      if (frontier >= from) frontier = from > 1 ? from - 1 : rootCloses;
+    };
     const prev = current;
     this.#running = true;
     try {
-      let r = first;
-      for (;;) {
+      for (let r = first, threw = failed; ; r = undefined, threw = false) {
         const top = stack.length - 1;
         const node = stack[top]!;
         const closeSemantics = top === frontier;
-        let threw = failed;
-        failed = false;
         // Exceptions from a plain iterator or an exhausted generator are not
         // raised by a generator frame: StopIteration there means "done".
         const frameless = node.#plain || node._status === CLOSED;
-        // A delegate that is executing in another drive (its body sent to
-        // us) cannot be resumed: that raises in its delegator, and the
-        // delegate is left as it is. Either it is this leaf, or #claim
-        // stopped above it and this leaf still links to it.
-        if (r === undefined && !threw && ((top > 0 && node.#running) || node.#inner !== undefined)) {
-          if (node.#inner !== undefined) {
-            node.#inner = node.#yf = node.#site = undefined;
-          } else {
-            this.#pop(stack, top);
-            if (closeSemantics) frontier = top > 1 ? top - 1 : rootCloses;
-          }
-          mode = "throw";
-          value = new TypeError(EXECUTING);
-          continue;
-        }
         if (r === undefined && !threw) {
+          // A delegate that is executing in another drive (its body sent to
+          // us) cannot be resumed: that raises in its delegator, and the
+          // delegate is left as it is. Either it is this leaf, or #claim
+          // stopped above it and this leaf still links to it.
+          if ((top > 0 && node.#running) || node.#inner !== undefined) {
+            if (node.#inner !== undefined) node.#inner = node.#yf = node.#site = undefined;
+            else pop(top);
+            mode = "throw";
+            value = new TypeError(EXECUTING);
+            continue;
+          }
           const it = node.#it as any;
           try {
-            if (node._status === CLOSED) {
-              if (mode === "throw" && !closeSemantics) throw value;
-              r = { done: true, value: mode === "return" ? value : undefined };
-            } else if (closeSemantics && node.#plain) {
+            // (An exhausted generator answers as Python's does: next() is
+            // done, throw() raises, return(v) is done with v.)
+            if (closeSemantics && node.#plain) {
               it.return?.();
               r = { done: true, value: undefined };
             } else {
-              const method = it[mode];
               // PEP 380: a delegate without throw() gets the exception raised
               // in its delegator and is not closed; JS return passes through.
-              if (!method) {
-                this.#pop(stack, top);
+              if (!it[mode] && top > 0) {
+                pop(top);
                 continue;
               }
               if (!node.#plain) node._status = SUSPENDED;
               current = node;
-              r = method.call(it, value);
+              r = it[mode](value);
             }
           } catch (e) {
             threw = true;
@@ -273,58 +276,52 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
           } else {
             if (!node.#plain) node._status = CLOSED;
             if (value instanceof StopIteration && !node.#adapter) value = pep479(value);
-            if (closeSemantics && value instanceof GeneratorExit) {
-              r = { done: true, value: undefined };
-            } else {
+            if (!closeSemantics || !(value instanceof GeneratorExit)) {
               if (top === 0) throw value;
               stack[top - 1]!.#annotate(value);
-              this.#pop(stack, top);
-              if (closeSemantics) frontier = top > 1 ? top - 1 : rootCloses;
+              pop(top);
               mode = "throw";
               continue;
             }
+            r = { done: true, value: undefined };
           }
         }
-        let result = r!;
-        r = undefined;
-        if (!result.done) {
-          if (!node.#plain && result.value instanceof From) {
-            const started = this.#delegate(stack, node, result.value);
+        if (!r!.done) {
+          if (!node.#plain && r!.value instanceof From) {
+            let started;
+            try {
+              started = this.#delegate(stack, node, r!.value);
+            } catch (e) {
+              mode = "throw";
+              value = e;
+              continue;
+            }
             if (started === undefined) {
               mode = "next";
               value = undefined;
               continue;
             }
-            if (!("done" in started)) {
-              mode = "throw";
-              value = (started as { error: unknown }).error;
-              continue;
-            }
-            result = started;
+            r = started;
           }
-          if (frontier < 0) return result as IteratorResult<Y, R>;
+          if (frontier < 0) return r as IteratorResult<Y, R>;
           // A level being closed yielded (itself, or through a delegation it
           // started): its close() refuses, and the level stays suspended.
           value = new RuntimeError("generator ignored GeneratorExit");
           if (frontier === 0) throw value;
-          this.#pop(stack, frontier);
-          frontier = frontier > 1 ? frontier - 1 : rootCloses;
+          pop(frontier);
           mode = "throw";
           continue;
         }
         if (!node.#plain) node._status = CLOSED;
-        if (top === 0) return result as IteratorResult<Y, R>;
-        this.#pop(stack, top);
+        if (top === 0) return r as IteratorResult<Y, R>;
+        pop(top);
+        value = r!.value;
         if (closeSemantics) {
           // Closed; GeneratorExit is raised in its delegator, which is closing too.
-          frontier = top > 1 ? top - 1 : rootCloses;
           mode = "throw";
           value = top > 1 ? new GeneratorExit() : original;
         } else if (mode !== "return") {
           mode = "next";
-          value = result.value;
-        } else {
-          value = result.value;
         }
       }
     } finally {
@@ -336,64 +333,37 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   }
 
   /**
-   * Starts `node`'s delegation to `marker.target`. Returns undefined
-   * to resume the new leaf with next(), a result to yield at once (a primed
-   * delegate), or an error to raise in `node`.
+   * Starts `node`'s delegation to `marker.target`. Returns undefined to
+   * resume the new leaf with next(), or a result to yield at once (a primed
+   * delegate); throws what is to be raised in `node`.
    */
-  #delegate(
-    stack: Coroutine<any, any, any>[],
-    node: Coroutine<any, any, any>,
-    marker: From,
-  ): IteratorResult<unknown, unknown> | { error: unknown } | undefined {
-    let child: Coroutine<any, any, any>;
-    let it: AnyIterator;
-    try {
-      const target = marker.target as Iterable<unknown> | null | undefined;
-      const fn = target == null ? undefined : target[Symbol.iterator];
-      if (typeof fn !== "function") {
-        throw new TypeError(`yield from(x): ${String(target)} is not iterable`);
-      }
-      it = fn.call(target) as AnyIterator;
-      child = it instanceof Coroutine ? it : tracked.get(it) ?? new Coroutine(it, "", !isGenerator(it));
-    } catch (error) {
-      return { error };
-    }
-    if (child.#active()) return { error: new TypeError(EXECUTING) };
+  #delegate(stack: Coroutine<any, any, any>[], node: Coroutine<any, any, any>, marker: From): IteratorResult<unknown> | undefined {
+    const target = marker.target as Iterable<unknown> | null | undefined;
+    const fn = target?.[Symbol.iterator];
+    if (typeof fn !== "function") throw new TypeError(`yield from(x): ${String(target)} is not iterable`);
+    const it = fn.call(target) as AnyIterator;
+    const child = it instanceof Coroutine ? it : tracked.get(it) ?? new Coroutine(it, "", !isGenerator(it));
+    if (child.#active()) throw new TypeError(EXECUTING);
     node.#inner = child;
     node.#yf = it;
     node.#site = marker;
     // Take over the child's own chain, up to a level that is executing
     // (found again by going round a cycle): the loop raises there.
-    let n: Coroutine<any, any, any> | undefined = child;
-    do {
-      n.#own(this);
-      stack.push(n);
-      n = n.#inner;
-    } while (n !== undefined && !n.#active());
     // (A chain that reaches an executing level must raise at once, not yield.)
-    if (child._status === FRESH && n === undefined && !stack[stack.length - 1]!.#reachesActive()) {
+    if (this.#extend(stack, child) === undefined && child._status === FRESH && !stack[stack.length - 1]!.#reachesActive()) {
       child._status = SUSPENDED;
       return { done: false, value: child._primed };
     }
     return undefined;
   }
 
-  /** ends the delegation of level `from - 1`: it becomes the leaf (levels below stay linked to each other) */
-  #pop(stack: Coroutine<any, any, any>[], from: number): void {
-    while (stack.length > from) stack.pop()!.#owner = undefined;
-    const parent = stack[from - 1]!;
-    parent.#inner = parent.#yf = parent.#site = undefined;
-  }
-
-  /** rebuilds this root's stack from the `#inner` links */
-  #claim(): Coroutine<any, any, any>[] {
-    this.#release();
-    const stack: Coroutine<any, any, any>[] = [this];
-    for (let n = this.#inner; n !== undefined && !n.#active(); n = n.#inner) {
+  /** Pushes `n` and the levels it delegates to onto `stack`, up to one that is executing (returned). */
+  #extend(stack: Coroutine<any, any, any>[], n: Coroutine<any, any, any> | undefined): Coroutine<any, any, any> | undefined {
+    for (; n !== undefined && !n.#active(); n = n.#inner) {
       n.#own(this);
       stack.push(n);
     }
-    return (this.#stack = stack);
+    return n;
   }
 
   /** Moves this level onto `root`'s stack: a root that held it keeps no stale stack. */
@@ -453,17 +423,16 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    * in the error's `stack`, one line for each delegation it passes through.
    */
   #annotate(err: unknown): void {
-    const name = this.#name || this.#site?.fn;
-    const site = this.#site?.site;
-    if (!(err instanceof Error) || Object.isFrozen(err) || (!name && !site)) return;
-    let seen = annotated.get(err);
-    if (seen === undefined) annotated.set(err, (seen = new WeakSet()));
-    if (seen.has(this)) return;
-    seen.add(this);
-    try {
-      err.stack += `\n    at ${name || "<anonymous>"} (${site || "yield from"})`;
-    } catch {
-      // a read-only stack stays as it is
+    const site = this.#site;
+    const name = this.#name || site?.fn;
+    const seen = (this.#seen ??= new WeakSet());
+    if (err instanceof Error && (name || site?.site) && !seen.has(err)) {
+      seen.add(err);
+      try {
+        err.stack += `\n    at ${name || "<anonymous>"} (${site?.site || "yield from"})`;
+      } catch {
+        // a frozen error, or a read-only stack, stays as it is
+      }
     }
   }
 }
