@@ -119,11 +119,11 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     // Resumed in any way, a primed coroutine is no longer fresh (rule 7).
     if (this._status === FRESH) this._status = SUSPENDED;
     let leaf: Coroutine<any, any, any> = this;
-    if (this.#inner !== undefined) {
+    if (this.#inner) {
       const stack = this.#valid();
       leaf = stack[stack.length - 1]!;
     }
-    if (mode !== "next" || leaf.#plain || leaf._status === CLOSED || leaf.#running || leaf.#inner !== undefined) {
+    if (mode !== "next" || leaf._status === CLOSED || leaf.#running || leaf.#inner) {
       return this.#drive(this.#valid(), mode, value, closing, undefined);
     }
     leaf._status = SUSPENDED;
@@ -185,7 +185,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   #valid(): Coroutine<any, any, any>[] {
     let stack = this.#stack;
     const leaf = stack?.[stack.length - 1];
-    if (leaf === undefined || leaf.#inner !== undefined || (leaf !== this && leaf.#owner !== this)) {
+    if (!leaf || leaf.#inner || (leaf !== this && leaf.#owner !== this)) {
       this.#release();
       this.#extend((stack = this.#stack = [this]), this.#inner);
     }
@@ -234,13 +234,13 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
         // Exceptions from a plain iterator or an exhausted generator are not
         // raised by a generator frame: StopIteration there means "done".
         const frameless = node.#plain || node._status === CLOSED;
-        if (r === undefined && !threw) {
+        if (!r && !threw) {
           // A delegate that is executing in another drive (its body sent to
           // us) cannot be resumed: that raises in its delegator, and the
           // delegate is left as it is. Either it is this leaf, or #claim
           // stopped above it and this leaf still links to it.
-          if ((top > 0 && node.#running) || node.#inner !== undefined) {
-            if (node.#inner !== undefined) node.#inner = node.#yf = node.#site = undefined;
+          if ((top > 0 && node.#running) || node.#inner) {
+            if (node.#inner) node.#inner = node.#yf = node.#site = undefined;
             else pop(top);
             mode = "throw";
             value = new TypeError(EXECUTING);
@@ -260,7 +260,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
                 pop(top);
                 continue;
               }
-              if (!node.#plain) node._status = SUSPENDED;
+              node._status = SUSPENDED;
               current = node;
               r = it[mode](value);
             }
@@ -274,7 +274,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
           if (frameless && value instanceof StopIteration) {
             r = { done: true, value: value.value };
           } else {
-            if (!node.#plain) node._status = CLOSED;
+            node._status = CLOSED;
             if (value instanceof StopIteration && !node.#adapter) value = pep479(value);
             if (!closeSemantics || !(value instanceof GeneratorExit)) {
               if (top === 0) throw value;
@@ -296,7 +296,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
               value = e;
               continue;
             }
-            if (started === undefined) {
+            if (!started) {
               mode = "next";
               value = undefined;
               continue;
@@ -312,7 +312,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
           mode = "throw";
           continue;
         }
-        if (!node.#plain) node._status = CLOSED;
+        node._status = CLOSED;
         if (top === 0) return r as IteratorResult<Y, R>;
         pop(top);
         value = r!.value;
@@ -328,7 +328,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
       current = prev;
       this.#running = false;
       const host = this.#host;
-      if (host !== undefined && this._status === CLOSED && host.#yf === this) host.#yf = undefined;
+      if (host && this._status === CLOSED && host.#yf === this) host.#yf = undefined;
     }
   }
 
@@ -350,7 +350,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     // Take over the child's own chain, up to a level that is executing
     // (found again by going round a cycle): the loop raises there.
     // (A chain that reaches an executing level must raise at once, not yield.)
-    if (this.#extend(stack, child) === undefined && child._status === FRESH && !stack[stack.length - 1]!.#reachesActive()) {
+    if (!this.#extend(stack, child) && child._status === FRESH && !stack[stack.length - 1]!.#reachesActive()) {
       child._status = SUSPENDED;
       return { done: false, value: child._primed };
     }
@@ -359,7 +359,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
 
   /** Pushes `n` and the levels it delegates to onto `stack`, up to one that is executing (returned). */
   #extend(stack: Coroutine<any, any, any>[], n: Coroutine<any, any, any> | undefined): Coroutine<any, any, any> | undefined {
-    for (; n !== undefined && !n.#active(); n = n.#inner) {
+    for (; n && !n.#active(); n = n.#inner) {
       n.#own(this);
       stack.push(n);
     }
@@ -369,14 +369,14 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   /** Moves this level onto `root`'s stack: a root that held it keeps no stale stack. */
   #own(root: Coroutine<any, any, any>): void {
     const previous = this.#owner;
-    if (previous !== undefined && previous !== root) previous.#release();
+    if (previous && previous !== root) previous.#release();
     this.#owner = root;
   }
 
   /** Forgets this root's stack (it is rebuilt on the next resume). */
   #release(): void {
     const stack = this.#stack;
-    if (stack !== undefined) for (const n of stack) if (n.#owner === this) n.#owner = undefined;
+    if (stack) for (const n of stack) if (n.#owner === this) n.#owner = undefined;
     this.#stack = undefined;
   }
 
@@ -389,7 +389,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     const c = new Coroutine<Y, R, S>(adapter(marker) as Generator<Y, R, S>, "", false, true);
     c.#adapter = true;
     const host = current;
-    if (host !== undefined && host.#inner === undefined) {
+    if (host && !host.#inner) {
       c.#host = host;
       c.#name = host.#name;
       host.#yf = c;
@@ -402,7 +402,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    * through it (and adapters below) to an executing level.
    */
   #reachesActive(): boolean {
-    for (let n = this.#adapterBelow(); n !== undefined; n = n.#inner ?? n.#adapterBelow()) {
+    for (let n = this.#adapterBelow(); n; n = n.#inner ?? n.#adapterBelow()) {
       if (n.#active()) return true;
     }
     return false;
@@ -415,7 +415,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
 
   /** On the active chain: driving, or held by a root that is driving. */
   #active(): boolean {
-    return this.#running || (this.#owner !== undefined && this.#owner.#running);
+    return this.#running || (!!this.#owner && this.#owner.#running);
   }
 
   /**

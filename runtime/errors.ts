@@ -6,7 +6,7 @@
  */
 export class StopIteration<R = unknown> extends Error {
   /** The coroutine's return value. */
-  readonly value: R;
+  declare readonly value: R;
   constructor(value?: R) {
     super(value === undefined ? "" : String(value));
     this.value = value as R;

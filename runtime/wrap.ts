@@ -59,28 +59,29 @@ export function track(fn: any): any {
   return typeof fn === "function" ? wrap(fn, false) : adopt(fn, "");
 }
 
-function wrap(fn: any, primes: boolean): Function {
-  const wrapper = function (this: unknown) {
-    const c = adopt(fn.apply(this, arguments), fn.name, true);
-    return primes ? prime(c) : c;
-  };
-  return Object.defineProperties(wrapper, { name: { value: fn.name }, length: { value: fn.length } });
-}
+const wrap = (fn: any, primes: boolean): Function =>
+  Object.defineProperties(
+    function (this: unknown) {
+      const c = adopt(fn.apply(this, arguments), fn.name, true);
+      return primes ? prime(c) : c;
+    },
+    { name: { value: fn.name }, length: { value: fn.length } },
+  );
 
 /** The one `Coroutine` of a generator object, made on first sight. */
-export function adopt(gen: any, name: string, fresh = false): Coroutine<any, any, any> {
+export const adopt = (gen: any, name: string, fresh = false): Coroutine<any, any, any> => {
   if (gen instanceof Coroutine) return gen;
-  if (gen == null || typeof gen.next !== "function" || typeof gen.throw !== "function") {
+  if (typeof gen?.next !== "function" || typeof gen.throw !== "function") {
     throw new TypeError(`coroutine/track: got ${typeof gen}, not a generator; write function*`);
   }
   // A generator a wrapped function has just made is seen by nobody else.
   return tracked.get(gen) ?? new Coroutine(gen, name, false, fresh);
-}
+};
 
-function prime(c: Coroutine<any, any, any>): Coroutine<any, any, any> {
+const prime = (c: Coroutine<any, any, any>): Coroutine<any, any, any> => {
   if (c._status === CREATED) {
     c._primed = c.send(undefined);
     c._status = FRESH;
   }
   return c;
-}
+};

@@ -25,7 +25,7 @@ const FAULTS: Fault[] = [
     file: "coroutine.ts",
     anchor: "    const rootCloses = closing ? 0 : -1;",
     replacement:
-      "    if (mode === \"throw\" && !closing && !(value instanceof GeneratorExit) && stack.length > 1) this.#pop(stack, 1);\n" +
+      "    if (mode === \"throw\" && !closing && !(value instanceof GeneratorExit) && stack.length > 1) { while (stack.length > 1) stack.pop()!.#owner = undefined; stack[0]!.#inner = stack[0]!.#yf = stack[0]!.#site = undefined; }\n" +
       "    const rootCloses = closing ? 0 : -1;",
   },
   {
@@ -35,7 +35,7 @@ const FAULTS: Fault[] = [
       "    let frontier = mode === \"throw\" && value instanceof GeneratorExit && stack.length > 1 ? stack.length - 1 : rootCloses;",
     replacement:
       "    let frontier = rootCloses;\n" +
-      "    if (mode === \"throw\" && value instanceof GeneratorExit && stack.length > 1) this.#pop(stack, 1);",
+      "    if (mode === \"throw\" && value instanceof GeneratorExit && stack.length > 1) { while (stack.length > 1) stack.pop()!.#owner = undefined; stack[0]!.#inner = stack[0]!.#yf = stack[0]!.#site = undefined; }",
   },
   {
     name: "state is GEN_SUSPENDED, not GEN_RUNNING, for the coroutines of a running delegation chain",
@@ -46,14 +46,14 @@ const FAULTS: Fault[] = [
   {
     name: "a primed delegate is advanced again instead of yielding its priming value (SPEC rule 7)",
     file: "coroutine.ts",
-    anchor: "    if (child._status === FRESH && n === undefined && !stack[stack.length - 1]!.#reachesActive()) {",
-    replacement: "    if (false) {",
+    anchor: "    if (!this.#extend(stack, child) && child._status === FRESH && !stack[stack.length - 1]!.#reachesActive()) {",
+    replacement: "    if (!this.#extend(stack, child) && false) {",
   },
   {
     name: "close() accepts a body that yields after GeneratorExit (no 'generator ignored GeneratorExit')",
     file: "coroutine.ts",
-    anchor: "          if (frontier < 0) return result as IteratorResult<Y, R>;",
-    replacement: "          if (frontier < 0 || frontier >= 0) return result as IteratorResult<Y, R>;",
+    anchor: "          if (frontier < 0) return r as IteratorResult<Y, R>;",
+    replacement: "          if (frontier < 0 || frontier >= 0) return r as IteratorResult<Y, R>;",
   },
   {
     name: "close() does not call return() of a plain iterator delegate (Python: its close())",
