@@ -116,10 +116,12 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    */
   #step(value: unknown, mode: Mode = "next", closing = false): IteratorResult<Y, R> {
     if (this.#active()) throw new TypeError(EXECUTING);
-    // Resumed in any way, a primed coroutine is no longer fresh (rule 7).
-    if (this._status === FRESH) this._status = SUSPENDED;
     let leaf: Coroutine<any, any, any> = this;
     if (this.#inner) {
+      // Resumed in any way, a primed coroutine is no longer fresh (rule 7);
+      // one not delegating becomes the leaf, which is marked resumed below
+      // or by the loop.
+      this._status = SUSPENDED;
       const stack = this.#valid();
       leaf = stack[stack.length - 1]!;
     }
