@@ -2,7 +2,7 @@
 // flags, exit codes, the summary, safety (parse errors, atomic writes, line endings, BOM, no stray
 // files), tsc --noEmit before and after, and the ejected program against the original under the plugin.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { suite } from "uvu";
@@ -11,13 +11,14 @@ import { root, runFile, runProgram } from "./support/codemod-programs.js";
 import { transformAsync } from "@babel/core";
 import typescript from "@babel/preset-typescript";
 import coroutil from "coroutil/babel";
+import { tempDir } from "./support/temp-dir.js";
 
 const sample = join(root, "fixtures/codemod/project");
 const cli = join(root, "cli/index.ts");
 
 /** A fresh copy of the sample project with node_modules/coroutil linked to this repository. */
 function project(): string {
-  const dir = mkdtempSync(join(tmpdir(), "coroutil-codemod-cli-"));
+  const dir = tempDir("coroutil-codemod-cli-");
   cpSync(sample, dir, { recursive: true });
   mkdirSync(join(dir, "node_modules/@types"), { recursive: true });
   symlinkSync(root, join(dir, "node_modules/coroutil"), "dir");

@@ -3,13 +3,13 @@
 // report.txt, eject's error.txt) are written on first run, never under CI; OVERWRITE=1 refreshes.
 // When a case is a runnable program, its behaviour is checked against the plugin as the oracle.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { ejectText, primeTexts } from "coroutil/codemod";
 import { root, runProgram } from "./support/codemod-programs.js";
+import { tempDir } from "./support/temp-dir.js";
 
 const fixtures = join(root, "fixtures/codemod");
 const overwrite = !!process.env.OVERWRITE;
@@ -131,7 +131,7 @@ prime.run();
 
 const types = suite("codemod fixtures under tsc");
 types("every TypeScript fixture input and output passes tsc --noEmit (strict)", () => {
-  const dir = mkdtempSync(join(tmpdir(), "coroutil-codemod-tsc-"));
+  const dir = tempDir("coroutil-codemod-tsc-");
   mkdirSync(join(dir, "node_modules/@types"), { recursive: true });
   symlinkSync(root, join(dir, "node_modules/coroutil"), "dir");
   symlinkSync(join(root, "node_modules/@types/node"), join(dir, "node_modules/@types/node"), "dir");
@@ -171,7 +171,7 @@ types.run();
 const api = suite("coroutil/codemod API");
 api("eject() and prime() run over folders and return counts, reports and the exit code without writing under check", async () => {
   const { eject: ejectPaths, prime: primePaths } = await import("coroutil/codemod");
-  const dir = mkdtempSync(join(tmpdir(), "coroutil-codemod-api-"));
+  const dir = tempDir("coroutil-codemod-api-");
   const tagged = "/** @coroutine */\nfunction* a() { yield 1; }\nexport { a };\n";
   const primed = "function* b() { yield 1; }\nconst g = b();\ng.next();\nexport { g };\n";
   writeFileSync(join(dir, "tagged.ts"), tagged);

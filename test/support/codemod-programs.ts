@@ -3,13 +3,14 @@
 // resolves to this repository's source.
 import { spawn, spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { transformAsync } from "@babel/core";
 import typescript from "@babel/preset-typescript";
 import coroutil from "coroutil/babel";
+import { tempDir } from "./temp-dir.js";
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -18,7 +19,7 @@ let sandbox: string | undefined;
 /** A temp folder with node_modules/coroutil linked to this repository. */
 export function programSandbox(): string {
   if (sandbox) return sandbox;
-  sandbox = mkdtempSync(join(tmpdir(), "coroutil-codemod-run-"));
+  sandbox = tempDir("coroutil-codemod-run-");
   linkRuntime(sandbox);
   return sandbox;
 }
