@@ -41,6 +41,11 @@ const isGenerator = (x: unknown): boolean => Object.prototype.toString.call(x) =
  * c.send(undefined); // 1
  * c.send(2);         // throws StopIteration with .value 2
  */
+// A Coroutine is an iterator object as a generator is (its prototype inherits
+// from the engine's %IteratorPrototype%, below), so with a lib that types
+// iterator helpers (esnext: `map`, `filter`, …) it has them where a generator does.
+export interface Coroutine<Y = unknown, R = unknown, S = unknown> extends IteratorObject<Y, R, S> {}
+
 export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   /** the wrapped iterator */
   #it: AnyIterator;
@@ -176,9 +181,8 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     return this.#step(value, "return");
   }
 
-  [Symbol.iterator](): this {
-    return this;
-  }
+  /** Itself (inherited from %IteratorPrototype%, as a generator's). */
+  declare [Symbol.iterator]: () => this;
 
   /**
    * This root's stack, rebuilt if the chain changed while another root drove
@@ -438,6 +442,9 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     }
   }
 }
+
+// %IteratorPrototype%: the iterator helpers where the engine has them, as a generator has.
+Object.setPrototypeOf(Coroutine.prototype, Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())));
 
 function* adapter(marker: From): Generator<unknown, unknown, unknown> {
   return yield marker;

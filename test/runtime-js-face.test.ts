@@ -43,6 +43,19 @@ Face("a Coroutine is its own iterator", () => {
   assert.instance(c, Coroutine);
 });
 
+Face("a Coroutine inherits the engine's iterator prototype, as a generator does (iterator helpers where the engine has them)", () => {
+  const generator = countTo(3);
+  const iteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf(Object.getPrototypeOf(generator)));
+  const c = track(countTo)(3);
+  assert.is(Object.getPrototypeOf(Object.getPrototypeOf(c)), iteratorPrototype);
+  assert.is(Object.getPrototypeOf(c), Coroutine.prototype);
+  // Node 22 and later give iterators map/filter/toArray…: a Coroutine gets them as the generator does.
+  assert.is(typeof (c as any).map, typeof (generator as any).map);
+  if (typeof (generator as any).map === "function") {
+    assert.equal((c as any).map((x: number) => x * 10).toArray(), (generator as any).map((x: number) => x * 10).toArray());
+  }
+});
+
 Face("native yield* over a Coroutine passes values, sends and the return value through", () => {
   const got: unknown[] = [];
   const inner = track(function* inner() {
