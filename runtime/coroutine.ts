@@ -114,25 +114,39 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     return r.value;
   }
 
-  /**
-   * The hot path: the innermost generator (this one, when not delegating)
-   * is resumed with `next(value)` directly, and only what it does not
-   * simply yield goes to the general loop.
-   */
-  #step(value: unknown, mode: Mode = "next", closing = false): IteratorResult<Y, R> {
+  /** Any resume but a send: the general loop, from this root's stack. */
+  #resume(mode: Mode, value: unknown, closing = false): IteratorResult<Y, R> {
     if (this.#active()) throw new TypeError(EXECUTING);
-    let leaf: Coroutine<any, any, any> = this;
-    if (this.#inner) {
-      // Resumed in any way, a primed coroutine is no longer fresh (rule 7);
-      // one not delegating becomes the leaf, which is marked resumed below
-      // or by the loop.
-      this._status = SUSPENDED;
-      const stack = this.#valid();
-      leaf = stack[stack.length - 1]!;
-    }
-    if (mode !== "next" || leaf._status === CLOSED || leaf.#running || leaf.#inner) {
-      return this.#drive(this.#valid(), mode, value, closing, undefined);
-    }
+    // Resumed in any way, a primed coroutine is no longer fresh (rule 7); one
+    // not delegating is resumed itself, which the loop marks.
+    if (this.#inner) this._status = SUSPENDED;
+    return this.#drive(this.#valid(), mode, value, closing, undefined);
+  }
+
+  /**
+   * A send: the hot path. Kept small (so the engine inlines it), it resumes
+   * a generator that is not delegating in place.
+   */
+  #step(value: unknown): IteratorResult<Y, R> {
+    if (this.#inner) return this.#deep(value);
+    if (this._status === CLOSED || this.#active()) return this.#resume("next", value);
+    return this.#hot(this, value);
+  }
+
+  /** A send through a delegation: straight to the innermost generator. */
+  #deep(value: unknown): IteratorResult<Y, R> {
+    if (this.#active()) throw new TypeError(EXECUTING);
+    this._status = SUSPENDED; // no longer fresh, as in #resume
+
+    const stack = this.#valid();
+    const leaf = stack[stack.length - 1]!;
+    return leaf._status === CLOSED || leaf.#running || leaf.#inner
+      ? this.#drive(stack, "next", value, false, undefined)
+      : this.#hot(leaf, value);
+  }
+
+  /** Resumes `leaf` with `next(value)`; only what it does not simply yield goes to the general loop. */
+  #hot(leaf: Coroutine<any, any, any>, value: unknown): IteratorResult<Y, R> {
     leaf._status = SUSPENDED;
     this.#running = true;
     const prev = current;
@@ -152,7 +166,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
 
   /** Python's `gen.throw(err)`: raises `err` at the suspension point. */
   throwInto(err: unknown): Y {
-    const r = this.#step(err, "throw");
+    const r = this.#resume("throw", err);
     if (r.done) throw new StopIteration(r.value);
     return r.value;
   }
@@ -163,7 +177,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    */
   close(): R | undefined {
     // A never-started generator is closed by JS without running its body.
-    return this.#step(new GeneratorExit(), "throw", true).value as R | undefined;
+    return this.#resume("throw", new GeneratorExit(), true).value as R | undefined;
   }
 
   /** The JS protocol's `next`: `v` is ignored on a never-started coroutine. */
@@ -173,12 +187,12 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
 
   /** The JS protocol's `throw`: as `throwInto`, with a JS result. */
   throw(err: unknown): IteratorResult<Y, R> {
-    return this.#step(err, "throw");
+    return this.#resume("throw", err);
   }
 
   /** The JS protocol's `return`: finally blocks run, innermost delegate first. */
   return(value: R): IteratorResult<Y, R> {
-    return this.#step(value, "return");
+    return this.#resume("return", value);
   }
 
   /** Itself (inherited from %IteratorPrototype%, as a generator's). */
