@@ -257,7 +257,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
         if (!r && !threw) {
           // A delegate that is executing in another drive (its body sent to
           // us) cannot be resumed: that raises in its delegator, and the
-          // delegate is left as it is. Either it is this leaf, or #claim
+          // delegate is left as it is. Either it is this leaf, or #extend
           // stopped above it and this leaf still links to it.
           if ((top > 0 && node.#running) || node.#inner) {
             if (node.#inner) node.#inner = node.#yf = node.#site = undefined;
