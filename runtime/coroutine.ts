@@ -390,6 +390,9 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   #own(root: Coroutine<any, any, any>): void {
     const previous = this.#owner;
     if (previous && previous !== root) previous.#release();
+    // A root taken into another root's stack keeps no stack of its own: the
+    // other drive may end its delegation, which that stack would not see.
+    this.#release();
     this.#owner = root;
   }
 
