@@ -201,17 +201,21 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   /**
    * This root's stack, rebuilt if the chain changed while another root drove
    * part of it (its leaf is then delegating, or held by that other root).
+   * A level held by a root keeps no stack of its own (see #own).
    */
   #valid(): Coroutine<any, any, any>[] {
     let stack = this.#stack;
     const leaf = stack?.[stack.length - 1];
     if (!leaf || leaf.#inner || (leaf !== this && leaf.#owner !== this)) {
+      // Driven on its own, a level of another root's stack may change its
+      // delegation: that root rebuilds its stack too.
+      const owner = this.#owner;
+      if (owner) owner.#release();
       this.#release();
       this.#extend((stack = this.#stack = [this]), this.#inner);
     }
     return stack!;
   }
-
 
   /**
    * The general loop. `first` is what the leaf already returned, or with
