@@ -62,9 +62,11 @@ let REG: [string, any][] = [];
 function keep<T>(g: T): T {
   return g;
 }
+// (track() returns a Coroutine as it is; it wraps a generator the shrinker left without a marker in the plugin form)
 function reg<T>(g: T, name: string): T {
-  REG.push([name, g]);
-  return g;
+  const c = track(g as any) as T;
+  REG.push([name, c]);
+  return c;
 }
 function states(fn: string): void {
   out("  " + fn + " states: " + REG.map(([name, g]) => name + "=" + getGeneratorState(g) + (getYieldFrom(g) !== undefined ? "/yf" : "")).join(" "));
