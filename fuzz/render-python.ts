@@ -5,7 +5,9 @@ import { hasYield, type Cond, type Expr, type Fn, type Op, type Program, type St
  * coroutil rules that CPython 3.11 lacks are emulated here:
  * - close() returning the return value (3.13): close313;
  * - delegating to a primed coroutine yields its priming value first
- *   (SPEC 2, rule 7): reg_primed returns a Replay of it.
+ *   (SPEC 2, rule 7): reg_primed returns a Replay of it, and a primed outermost
+ *   coroutine is registered as one; the Replay does not replay when the
+ *   coroutine's own delegation chain reaches the running generator.
  * A list delegate is wrapped in ListIter so a sent value is ignored, as a
  * JS array iterator does (CPython would call a missing .send()).
  */
@@ -127,6 +129,15 @@ def js_throw(g, e):
     except StopIteration as e:
         return 'done ' + show(e.value)
 
+def reaches_running(g):
+    it = g.gi_yieldfrom
+    while it is not None:
+        if isinstance(it, Replay): it = it.g
+        if not inspect.isgenerator(it): return False
+        if inspect.getgeneratorstate(it) == 'GEN_RUNNING': return True
+        it = it.gi_yieldfrom
+    return False
+
 class Replay:
     def __init__(self, g, v):
         self.g = g
@@ -137,7 +148,8 @@ class Replay:
     def send(self, x):
         if self.fresh:
             self.fresh = False
-            return self.v
+            # (rule 7 does not apply when its own delegation chain reaches the running generator)
+            if not reaches_running(self.g): return self.v
         return self.g.send(x)
     def direct_send(self, x):
         self.fresh = False
@@ -154,6 +166,11 @@ def reg_primed(g, name):
     r = Replay(g, next(g))
     REG.append((name, g, r))
     return r
+
+def driven(r, f):
+    # the driver resumes the outermost coroutine: a primed one is no longer fresh (rule 7)
+    if r is not None: r.fresh = False
+    return f()
 
 class ListIter:
     def __init__(self, xs): self.it = iter(xs)
@@ -353,21 +370,27 @@ export function renderPythonProgram(p: Program): string {
     stmts(w, 2, fn.body, fn, p.fns);
   }
   const g0 = p.fns[0]!;
+  // A primed outermost coroutine is registered as a Replay of its priming value, as
+  // reg_primed does for inner ones: delegating to it before anything resumed it
+  // replays that value (SPEC rule 7).
   if (g0.kind === "primed") {
     w.line(1, `g = keep(g0(${p.arg}))`);
     w.line(1, "try:");
-    w.line(2, "next(g)");
+    w.line(2, "first = next(g)");
     w.line(1, "except BaseException as e:");
     w.line(2, "out('start !! ' + show_exc(e))");
     w.line(2, "return");
-    w.line(1, "reg(g, 'g0')");
+    w.line(1, "r0 = Replay(g, first)");
+    w.line(1, "REG.append(('g0', g, r0))");
   } else {
     w.line(1, `g = reg(g0(${p.arg}), 'g0')`);
+    w.line(1, "r0 = None");
   }
   w.line(1, "out('start')");
   for (const o of p.ops) {
     const [label, call] = driverOp(o);
-    w.line(1, `op(${JSON.stringify(label)}, lambda: ${call})`);
+    const resumes = o.k !== "state" && o.k !== "yf" && o.k !== "inner";
+    w.line(1, `op(${JSON.stringify(label)}, lambda: ${resumes ? `driven(r0, lambda: ${call})` : call})`);
   }
   return w.lines.join("\n") + "\n";
 }
