@@ -137,7 +137,6 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   #deep(value: unknown): IteratorResult<Y, R> {
     if (this.#active()) throw new TypeError(EXECUTING);
     this._status = SUSPENDED; // no longer fresh, as in #resume
-
     const stack = this.#valid();
     const leaf = stack[stack.length - 1]!;
     return leaf._status === CLOSED || leaf.#running || leaf.#inner
@@ -272,8 +271,6 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
           }
           const it = node.#it as any;
           try {
-            // (An exhausted generator answers as Python's does: next() is
-            // done, throw() raises, return(v) is done with v.)
             if (closeSemantics && node.#plain) {
               it.return?.();
               r = { done: true, value: undefined };
@@ -284,7 +281,9 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
                 pop(top);
                 continue;
               }
-              node._status = SUSPENDED;
+              // An exhausted generator answers itself as Python's does (next()
+              // is done, throw() raises, return(v) is done with v): it stays closed.
+              if (!frameless) node._status = SUSPENDED;
               current = node;
               r = it[mode](value);
             }
