@@ -4,37 +4,60 @@ import { From } from "./from.js";
 /** A generator's state, as Python's `inspect.getgeneratorstate`. */
 export type GeneratorState = "GEN_CREATED" | "GEN_RUNNING" | "GEN_SUSPENDED" | "GEN_CLOSED";
 
-export const CREATED = 0;
-export const SUSPENDED = 1;
-const CLOSED = 2;
-/** Suspended at the yield `coroutine()` primed it to, not advanced since (SPEC rule 7). */
-export const FRESH = 3;
-type Status = typeof CREATED | typeof SUSPENDED | typeof CLOSED | typeof FRESH;
+// The states, a closed union written only by this class. FRESH: suspended at
+// the yield `coroutine()` primed it to, not resumed since (SPEC rule 7).
+// RUNNING: resumed on its own (a coroutine on a chain runs when its chain does).
+const CREATED = 0;
+const SUSPENDED = 1;
+const FRESH = 2;
+const RUNNING = 3;
+const CLOSED = 4;
+type Status = typeof CREATED | typeof SUSPENDED | typeof FRESH | typeof RUNNING | typeof CLOSED;
+const STATES = ["GEN_CREATED", "GEN_SUSPENDED", "GEN_SUSPENDED", "GEN_RUNNING", "GEN_CLOSED"] as const;
 
-const STATES = ["GEN_CREATED", "GEN_SUSPENDED", "GEN_CLOSED", "GEN_SUSPENDED"] as const;
-const EXECUTING = "generator already executing";
+// What a coroutine wraps: a generator the caller may also hold (registered,
+// so it has one `Coroutine`), a native generator first met already started,
+// one nobody else sees (made by `coroutine`/`track` or the plugin), a plain
+// iterator delegate (its yields are data, `throw`/`return` optional), or the
+// adapter behind `yield* from(x)` (coroutil's frame: PEP 479 does not apply).
+export const SHARED = 0;
+export const MET = 1;
+export const OWN = 2;
+const PLAIN = 3;
+const ADAPTER = 4;
+/** @internal */
+export type Origin = typeof SHARED | typeof MET | typeof OWN | typeof PLAIN | typeof ADAPTER;
 
-/** how a generator is resumed: the name of its method */
+/** How a generator is resumed: the name of its method. */
 type Mode = "next" | "throw" | "return";
-
 type AnyIterator = Iterator<unknown, unknown, unknown>;
+type Any = Coroutine<any, any, any>;
 
-/** Native generator objects the runtime has wrapped, so each has one `Coroutine`. */
-export const tracked = new WeakMap<object, Coroutine<any, any, any>>();
+/** Python's "already executing" fault (a ValueError there; a TypeError, as in JS engines, here). */
+const executing = () => new TypeError("generator already executing");
 
-/** The coroutine whose generator is executing now, if a trampoline resumed it. */
-let current: Coroutine<any, any, any> | undefined;
+/** Native generators the runtime has wrapped, so each has one `Coroutine`. */
+const registry = new WeakMap<object, Any>();
 
-const isGenerator = (x: unknown): boolean => Object.prototype.toString.call(x) === "[object Generator]";
+/** The coroutine of a generator the runtime has seen, if any. */
+export const known = (gen: object): Any | undefined => (gen instanceof Coroutine ? gen : registry.get(gen));
+
+/** A delegation chain: `frames[0]` delegates to `frames[1]`, …; the top frame is the one that runs. */
+interface Chain {
+  frames: Any[];
+  running: boolean;
+}
+
+/** The coroutine whose generator is executing now (the host of a `yield* from(x)` adapter). */
+let current: Any | undefined;
 
 /**
  * One generator with Python's coroutine face (`send`, `throwInto`, `close`,
  * `state`, `yieldFrom`) and the JS iterator face (`next`, `throw`, `return`).
  *
- * Delegation is a trampoline: when a body yields a {@link From} marker the
- * delegate goes on an explicit stack kept by the coroutine being driven (the
- * root), and every resume goes straight to the innermost delegate, so a send
- * costs the same at any depth and no JS call stack grows with it.
+ * Delegation is a trampoline: a body that yields a `from(x)` marker pushes
+ * the delegate onto its chain, and every resume steps the top frame only, so
+ * a send costs the same at any depth and no JS stack grows with it.
  *
  * @example
  * const c = new Coroutine((function* () { const x = yield 1; return x; })());
@@ -47,56 +70,57 @@ const isGenerator = (x: unknown): boolean => Object.prototype.toString.call(x) =
 export interface Coroutine<Y = unknown, R = unknown, S = unknown> extends IteratorObject<Y, R, S> {}
 
 export class Coroutine<Y = unknown, R = unknown, S = unknown> {
-  /** the wrapped iterator */
   #it: AnyIterator;
-  /** a plain iterator delegate: its yields are data, throw/return optional */
-  #plain: boolean;
-  /** @internal */
-  _status: Status = CREATED;
-  /** true while this coroutine is the root of an active drive */
-  #running = false;
-  /** the root whose stack holds this coroutine below it */
-  #owner: Coroutine<any, any, any> | undefined;
-  /** the delegate this coroutine is suspended in, and where */
-  #inner: Coroutine<any, any, any> | undefined;
-  /** the iterator `#inner` was made for (Python's gi_yieldfrom) */
+  #origin: Origin;
+  #status: Status;
+  /** the chain this coroutine is on (delegating, or delegated to), and where */
+  #chain: Chain | undefined;
+  #index = 0;
+  /** the delegate's coroutine; with no frame above it on the chain, it is linked at the next resume */
+  #inner: Any | undefined;
+  /** the iterator delegated to, as Python's `gi_yieldfrom` */
   #yf: unknown;
-  /** the marker of the current delegation: where it is, for tracebacks */
+  /** the marker of the current delegation, for tracebacks */
   #site: From | undefined;
-  /** this root's chain: `[this, delegate, its delegate, …]` */
-  #stack: Coroutine<any, any, any>[] | undefined;
-  /** @internal the value yielded at priming */
-  _primed: unknown = undefined;
-  /** a name for tracebacks */
   #name: string;
-  /** for a `yield* from(x)` adapter: the coroutine doing the `yield*` */
-  #host: Coroutine<any, any, any> | undefined;
-  /** errors this level has added its traceback line to (one line a level) */
+  /** the value yielded at priming (rule 7) */
+  #primed: unknown;
+  /** an adapter's host: the coroutine doing the `yield*` */
+  #host: Any | undefined;
+  /** errors this coroutine has added its traceback line to */
   #seen: WeakSet<Error> | undefined;
-  /** an adapter's body is no frame of the user's: PEP 479 does not apply */
-  #adapter = false;
 
   /**
-   * Wraps a generator object (one `Coroutine` per generator: prefer
-   * `track(gen)`, which returns the existing one).
+   * Wraps a generator object; prefer `track(gen)`, which returns the one
+   * `Coroutine` a generator has.
    * @param gen a generator object, not yet started
    * @param name the generator function's name, for tracebacks
    */
-  constructor(gen: Generator<Y, R, S> | Iterator<Y, R, S>, name = "", plain = false, known = plain) {
+  constructor(gen: Generator<Y, R, S> | Iterator<Y, R, S>, name = "", /** @internal */ origin: Origin = SHARED) {
     this.#it = gen as AnyIterator;
-    this.#plain = plain;
     this.#name = name;
-    if (!known) tracked.set(gen, this);
+    this.#origin = origin;
+    this.#status = origin === MET ? SUSPENDED : CREATED;
+    if (origin < OWN) registry.set(gen, this);
+  }
+
+  /** @internal Advances a new coroutine to its first yield and remembers that value (rule 7). */
+  _prime(): this {
+    if (this.#status === CREATED) {
+      this.#primed = this.send(undefined as S);
+      this.#status = FRESH;
+    }
+    return this;
   }
 
   /** Python's `inspect.getgeneratorstate(gen)`. */
   get state(): GeneratorState {
-    return this._status !== CLOSED && this.#active() ? "GEN_RUNNING" : STATES[this._status];
+    return this.#status !== CLOSED && this.#chain?.running ? "GEN_RUNNING" : STATES[this.#status];
   }
 
   /** Python's `gi_yieldfrom`: the iterator this coroutine is delegating to. */
   get yieldFrom(): Iterator<unknown> | undefined {
-    if (this.#active()) return undefined;
+    if (this.#running()) return undefined;
     const yf = this.#yf;
     return yf instanceof Coroutine && yf.#host === this ? yf.yieldFrom : (yf as Iterator<unknown> | undefined);
   }
@@ -106,68 +130,15 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    * {@link StopIteration} carrying the return value when the body returns.
    */
   send(value: S): Y {
-    if (this._status === CREATED && value !== undefined && !this.#active()) {
+    if (value !== undefined && this.#status === CREATED) {
       throw new TypeError("can't send non-None value to a just-started generator");
     }
-    const r = this.#step(value);
-    if (r.done) throw new StopIteration(r.value);
-    return r.value;
-  }
-
-  /** Any resume but a send: the general loop, from this root's stack. */
-  #resume(mode: Mode, value: unknown, closing = false): IteratorResult<Y, R> {
-    if (this.#active()) throw new TypeError(EXECUTING);
-    // Resumed in any way, a primed coroutine is no longer fresh (rule 7); one
-    // not delegating is resumed itself, which the loop marks.
-    if (this.#inner) this._status = SUSPENDED;
-    return this.#drive(this.#valid(), mode, value, closing, undefined);
-  }
-
-  /**
-   * A send: the hot path. Kept small (so the engine inlines it), it resumes
-   * a generator that is not delegating in place.
-   */
-  #step(value: unknown): IteratorResult<Y, R> {
-    if (this.#inner) return this.#deep(value);
-    if (this._status === CLOSED || this.#active()) return this.#resume("next", value);
-    return this.#hot(this, value);
-  }
-
-  /** A send through a delegation: straight to the innermost generator. */
-  #deep(value: unknown): IteratorResult<Y, R> {
-    if (this.#active()) throw new TypeError(EXECUTING);
-    this._status = SUSPENDED; // no longer fresh, as in #resume
-    const stack = this.#valid();
-    const leaf = stack[stack.length - 1]!;
-    return leaf._status === CLOSED || leaf.#running || leaf.#inner
-      ? this.#drive(stack, "next", value, false, undefined)
-      : this.#hot(leaf, value);
-  }
-
-  /** Resumes `leaf` with `next(value)`; only what it does not simply yield goes to the general loop. */
-  #hot(leaf: Coroutine<any, any, any>, value: unknown): IteratorResult<Y, R> {
-    leaf._status = SUSPENDED;
-    this.#running = true;
-    const prev = current;
-    current = leaf;
-    let r: IteratorResult<unknown, unknown>;
-    try {
-      r = leaf.#it.next(value);
-    } catch (e) {
-      current = prev;
-      this.#running = false;
-      return this.#drive(this.#valid(), "next", e, false, undefined, true);
-    }
-    current = prev;
-    this.#running = false;
-    return r.done || r.value instanceof From ? this.#drive(this.#valid(), "next", undefined, false, r) : (r as IteratorResult<Y, R>);
+    return yielded(this.#resume("next", value));
   }
 
   /** Python's `gen.throw(err)`: raises `err` at the suspension point. */
   throwInto(err: unknown): Y {
-    const r = this.#resume("throw", err);
-    if (r.done) throw new StopIteration(r.value);
-    return r.value;
+    return yielded(this.#resume("throw", err));
   }
 
   /**
@@ -181,7 +152,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
 
   /** The JS protocol's `next`: `v` is ignored on a never-started coroutine. */
   next(...[value]: [] | [S]): IteratorResult<Y, R> {
-    return this.#step(value);
+    return this.#resume("next", value);
   }
 
   /** The JS protocol's `throw`: as `throwInto`, with a JS result. */
@@ -197,95 +168,92 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   /** Itself (inherited from %IteratorPrototype%, as a generator's). */
   declare [Symbol.iterator]: () => this;
 
-  /**
-   * This root's stack, rebuilt if the chain changed while another root drove
-   * part of it (its leaf is then delegating, or held by that other root).
-   * A level held by a root keeps no stack of its own (see #own).
-   */
-  #valid(): Coroutine<any, any, any>[] {
-    let stack = this.#stack;
-    const leaf = stack?.[stack.length - 1];
-    if (!leaf || leaf.#inner || (leaf !== this && leaf.#owner !== this)) {
-      // Driven on its own, a level of another root's stack may change its
-      // delegation: that root rebuilds its stack too.
-      const owner = this.#owner;
-      if (owner) owner.#release();
-      this.#release();
-      this.#extend((stack = this.#stack = [this]), this.#inner);
-    }
-    return stack!;
+  #running(): boolean {
+    return this.#status === RUNNING || !!this.#chain?.running;
   }
 
   /**
-   * The general loop. `first` is what the leaf already returned, or with
-   * `failed` the leaf already threw `value` (the hot paths resumed it).
+   * Every resume. A coroutine on no chain is stepped in place (the hot path);
+   * a delegation, once its marker is yielded, goes to the trampoline.
    */
-  #drive(
-    stack: Coroutine<any, any, any>[],
-    mode: Mode,
-    value: unknown,
-    closing: boolean,
-    first: IteratorResult<unknown, unknown> | undefined,
-    failed = false,
-  ): IteratorResult<Y, R> {
-    // Closing (close(), or GeneratorExit thrown at a delegating root) runs
-    // innermost first: each level below the root is closed by its
-    // delegator's `_i.close()` (PEP 380), and its frame is then resumed with
-    // GeneratorExit, or with what closing its own delegate raised. `frontier`
-    // is the level whose close() is running; delegations started meanwhile
-    // sit below it and are not being closed. -1: nothing is.
-    const rootCloses = closing ? 0 : -1;
-    let frontier = mode === "throw" && value instanceof GeneratorExit && stack.length > 1 ? stack.length - 1 : rootCloses;
-    const original = value;
-    if (frontier > 0) value = new GeneratorExit();
-    // Ends the delegation of level `from - 1`, which becomes the leaf (levels
-    // below stay linked to each other); a level being closed that is popped
-    // hands the closing up to its delegator.
-    const pop = (from: number) => {
-      while (stack.length > from) stack.pop()!.#owner = undefined;
-      const parent = stack[from - 1]!;
-      parent.#inner = parent.#yf = parent.#site = undefined;
-      if (frontier >= from) frontier = from > 1 ? from - 1 : rootCloses;
-    };
+  #resume(mode: Mode, value: unknown, closing = false): IteratorResult<Y, R> {
+    if (this.#status > FRESH || this.#chain || mode !== "next") {
+      return this.#trampoline(mode, value, closing, undefined);
+    }
+    this.#status = RUNNING;
     const prev = current;
-    this.#running = true;
+    current = this;
+    let r: IteratorResult<unknown, unknown>;
     try {
-      for (let r = first, threw = failed; ; r = undefined, threw = false) {
-        const top = stack.length - 1;
-        const node = stack[top]!;
+      r = this.#it.next(value);
+    } catch (e) {
+      this.#status = CLOSED;
+      throw this.#escaped(e);
+    } finally {
+      current = prev;
+    }
+    if (r.done) {
+      this.#status = CLOSED;
+      return r as IteratorResult<Y, R>;
+    }
+    this.#status = SUSPENDED;
+    return r.value instanceof From && this.#origin !== PLAIN ? this.#trampoline(mode, undefined, false, r) : (r as IteratorResult<Y, R>);
+  }
+
+  /**
+   * The trampoline: this coroutine is the base of its chain; the loop steps
+   * the top frame and then pushes (a marker was yielded), pops with a return
+   * value, or pops and raises in the frame below. `first` is what this
+   * coroutine, stepped in place, already yielded (a marker).
+   */
+  #trampoline(mode: Mode, value: unknown, closing: boolean, first: IteratorResult<unknown, unknown> | undefined): IteratorResult<Y, R> {
+    if (!first) {
+      if (this.#running()) throw executing();
+      if (this.#status === FRESH) this.#status = SUSPENDED;
+    }
+    const chain = this.#base();
+    const frames = chain.frames;
+    chain.running = true;
+    const prev = current;
+    try {
+      let faulted = this.#link(chain);
+      // Closing (close(), or GeneratorExit thrown at a delegating base) runs
+      // innermost first (PEP 380): each frame above the base is closed by its
+      // delegator's `_i.close()`, then resumed with GeneratorExit or with
+      // what closing its delegate raised. `frontier` is the frame whose
+      // close() is running; frames pushed meanwhile sit above it and are
+      // driven normally. -1: nothing is being closed.
+      const baseCloses = closing ? 0 : -1;
+      const original = value;
+      let frontier = mode === "throw" && value instanceof GeneratorExit && frames.length > 1 ? frames.length - 1 : baseCloses;
+      if (faulted) {
+        mode = "throw";
+        value = executing();
+      } else if (frontier > 0) {
+        value = new GeneratorExit();
+      }
+      for (let r = first, threw = false; ; r = undefined, threw = false) {
+        const top = frames.length - 1;
+        const node = frames[top]!;
         const closeSemantics = top === frontier;
-        // Exceptions from a plain iterator or an exhausted generator are not
-        // raised by a generator frame: StopIteration there means "done".
-        const frameless = node.#plain || node._status === CLOSED;
-        if (!r && !threw) {
-          // A delegate that is executing in another drive (its body sent to
-          // us) cannot be resumed: that raises in its delegator, and the
-          // delegate is left as it is. Either it is this leaf, or #extend
-          // stopped above it and this leaf still links to it.
-          if ((top > 0 && node.#running) || node.#inner) {
-            if (node.#inner) node.#inner = node.#yf = node.#site = undefined;
-            else pop(top);
-            mode = "throw";
-            value = new TypeError(EXECUTING);
-            continue;
-          }
+        // A plain iterator or an exhausted generator raises from no frame:
+        // StopIteration there means "done", and PEP 479 does not apply.
+        const frameless = node.#origin === PLAIN || node.#status === CLOSED;
+        if (!r) {
           const it = node.#it as any;
           try {
-            if (closeSemantics && node.#plain) {
+            if (closeSemantics && node.#origin === PLAIN) {
               it.return?.();
               r = { done: true, value: undefined };
-            } else {
+            } else if (!it[mode] && top > 0) {
               // PEP 380: a delegate without throw() gets the exception raised
               // in its delegator and is not closed; JS return passes through.
-              if (!it[mode] && top > 0) {
-                pop(top);
-                continue;
-              }
-              // An exhausted generator answers itself as Python's does (next()
-              // is done, throw() raises, return(v) is done with v): it stays closed.
-              if (!frameless) node._status = SUSPENDED;
+              frontier = this.#pop(frames, top, frontier, baseCloses);
+              continue;
+            } else {
+              if (!frameless) node.#status = SUSPENDED;
               current = node;
-              r = it[mode](value);
+              r = it[mode](value) as IteratorResult<unknown, unknown>;
             }
           } catch (e) {
             threw = true;
@@ -297,12 +265,12 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
           if (frameless && value instanceof StopIteration) {
             r = { done: true, value: value.value };
           } else {
-            node._status = CLOSED;
-            if (value instanceof StopIteration && !node.#adapter) value = pep479(value);
+            node.#status = CLOSED;
+            if (!frameless) value = node.#escaped(value);
             if (!closeSemantics || !(value instanceof GeneratorExit)) {
               if (top === 0) throw value;
-              stack[top - 1]!.#annotate(value);
-              pop(top);
+              frames[top - 1]!.#annotate(value);
+              frontier = this.#pop(frames, top, frontier, baseCloses);
               mode = "throw";
               continue;
             }
@@ -310,37 +278,45 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
           }
         }
         if (!r!.done) {
-          if (!node.#plain && r!.value instanceof From) {
-            let started;
+          if (node.#origin !== PLAIN && r!.value instanceof From) {
             try {
-              started = this.#delegate(stack, node, r!.value);
+              faulted = this.#delegate(chain, node, r!.value);
             } catch (e) {
               mode = "throw";
               value = e;
               continue;
             }
-            if (!started) {
+            const leaf = frames[frames.length - 1]!;
+            if (faulted) {
+              mode = "throw";
+              value = executing();
+              continue;
+            }
+            const child = node.#inner!;
+            if (child.#status !== FRESH || leaf.#reachesActive()) {
               mode = "next";
               value = undefined;
               continue;
             }
-            r = started;
+            // Rule 7: a primed delegate not resumed since starts the delegation with its priming value.
+            child.#status = SUSPENDED;
+            r = { done: false, value: child.#primed };
           }
           if (frontier < 0) return r as IteratorResult<Y, R>;
-          // A level being closed yielded (itself, or through a delegation it
-          // started): its close() refuses, and the level stays suspended.
+          // A frame being closed yielded (itself, or through a delegation it
+          // started): its close() refuses, and the frame stays suspended.
           value = new RuntimeError("generator ignored GeneratorExit");
           if (frontier === 0) throw value;
-          pop(frontier);
+          frontier = this.#pop(frames, frontier, frontier, baseCloses);
           mode = "throw";
           continue;
         }
-        node._status = CLOSED;
+        node.#status = CLOSED;
         if (top === 0) return r as IteratorResult<Y, R>;
-        pop(top);
+        frontier = this.#pop(frames, top, frontier, baseCloses);
         value = r!.value;
         if (closeSemantics) {
-          // Closed; GeneratorExit is raised in its delegator, which is closing too.
+          // Closed: GeneratorExit is raised in its delegator, which is closing too.
           mode = "throw";
           value = top > 1 ? new GeneratorExit() : original;
         } else if (mode !== "return") {
@@ -349,99 +325,112 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
       }
     } finally {
       current = prev;
-      this.#running = false;
+      chain.running = false;
+      // Not delegating any more, the base goes back to the hot path.
+      if (frames.length === 1) this.#chain = undefined;
       const host = this.#host;
-      if (host && this._status === CLOSED && host.#yf === this) host.#yf = undefined;
+      if (host && this.#status === CLOSED && host.#yf === this) host.#yf = undefined;
     }
+  }
+
+  /** This coroutine's chain with it at the base: made, or split off the frames below it. */
+  #base(): Chain {
+    const chain = this.#chain;
+    if (chain && this.#index === 0) return chain;
+    const own: Chain = { frames: [], running: false };
+    // Sent to directly, a frame of a chain leaves the frames below it
+    // delegating to it: the top of theirs is linked again when resumed.
+    if (chain) this.#move(chain, this.#index, own);
+    else this.#push(own, this);
+    return own;
+  }
+
+  #push(chain: Chain, n: Any): void {
+    n.#chain = chain;
+    n.#index = chain.frames.length;
+    chain.frames.push(n);
+  }
+
+  /** Moves frames `from…` of `source` onto `target`. */
+  #move(source: Chain, from: number, target: Chain): void {
+    for (let i = from; i < source.frames.length; i++) this.#push(target, source.frames[i]!);
+    source.frames.length = from;
   }
 
   /**
-   * Starts `node`'s delegation to `marker.target`. Returns undefined to
-   * resume the new leaf with next(), or a result to yield at once (a primed
-   * delegate); throws what is to be raised in `node`.
+   * Links the top frame's delegation, and its delegate's, onto `chain`, up
+   * to a delegate that is executing: true when one is (the loop raises in
+   * the frame delegating to it, whose delegation ends, as CPython's `send`
+   * into a running generator would).
    */
-  #delegate(stack: Coroutine<any, any, any>[], node: Coroutine<any, any, any>, marker: From): IteratorResult<unknown> | undefined {
-    const target = marker.target as Iterable<unknown> | null | undefined;
-    const fn = target?.[Symbol.iterator];
-    if (typeof fn !== "function") throw new TypeError(`yield from(x): ${String(target)} is not iterable`);
-    const it = fn.call(target) as AnyIterator;
-    const child = it instanceof Coroutine ? it : tracked.get(it) ?? new Coroutine(it, "", !isGenerator(it));
-    if (child.#active()) throw new TypeError(EXECUTING);
-    node.#inner = child;
-    node.#yf = it;
-    node.#site = marker;
-    // Take over the child's own chain, up to a level that is executing
-    // (found again by going round a cycle): the loop raises there.
-    // (A chain that reaches an executing level must raise at once, not yield.)
-    if (!this.#extend(stack, child) && child._status === FRESH && !stack[stack.length - 1]!.#reachesActive()) {
-      child._status = SUSPENDED;
-      return { done: false, value: child._primed };
-    }
-    return undefined;
-  }
-
-  /** Pushes `n` and the levels it delegates to onto `stack`, up to one that is executing (returned). */
-  #extend(stack: Coroutine<any, any, any>[], n: Coroutine<any, any, any> | undefined): Coroutine<any, any, any> | undefined {
-    for (; n && !n.#active(); n = n.#inner) {
-      n.#own(this);
-      stack.push(n);
-    }
-    return n;
-  }
-
-  /** Moves this level onto `root`'s stack: a root that held it keeps no stale stack. */
-  #own(root: Coroutine<any, any, any>): void {
-    const previous = this.#owner;
-    if (previous && previous !== root) previous.#release();
-    // A root taken into another root's stack keeps no stack of its own: the
-    // other drive may end its delegation, which that stack would not see.
-    this.#release();
-    this.#owner = root;
-  }
-
-  /** Forgets this root's stack (it is rebuilt on the next resume). */
-  #release(): void {
-    const stack = this.#stack;
-    if (stack) for (const n of stack) if (n.#owner === this) n.#owner = undefined;
-    this.#stack = undefined;
-  }
-
-  /**
-   * The iterator behind `yield* from(x)`: a coroutine whose body is
-   * `return yield from(x)`, known to the coroutine doing the `yield*`.
-   * @internal
-   */
-  static _adapt<Y, R, S>(marker: From<Y, R, S>): Coroutine<Y, R, S> {
-    const c = new Coroutine<Y, R, S>(adapter(marker) as Generator<Y, R, S>, "", false, true);
-    c.#adapter = true;
-    const host = current;
-    if (host && !host.#inner) {
-      c.#host = host;
-      c.#name = host.#name;
-      host.#yf = c;
-    }
-    return c;
-  }
-
-  /**
-   * Whether this leaf, suspended in a `yield* from(x)` adapter, leads on
-   * through it (and adapters below) to an executing level.
-   */
-  #reachesActive(): boolean {
-    for (let n = this.#adapterBelow(); n; n = n.#inner ?? n.#adapterBelow()) {
-      if (n.#active()) return true;
+  #link(chain: Chain): boolean {
+    const frames = chain.frames;
+    for (let top = frames[frames.length - 1]!, d = top.#inner; d; top = frames[frames.length - 1]!, d = top.#inner) {
+      if (d.#running()) {
+        top.#undelegate();
+        return true;
+      }
+      const source = d.#chain;
+      if (source) this.#move(source, d.#index, chain);
+      else this.#push(chain, d);
     }
     return false;
   }
 
-  #adapterBelow(): Coroutine<any, any, any> | undefined {
+  /**
+   * Starts `node`'s delegation to `marker.target` (PEP 380 rule 1): pushes
+   * the delegate and what it delegates to. Throws what is to be raised in
+   * `node`; returns true when the chain reached an executing generator.
+   */
+  #delegate(chain: Chain, node: Any, marker: From): boolean {
+    const target = marker.target as Iterable<unknown> | null | undefined;
+    const fn = target?.[Symbol.iterator];
+    if (typeof fn !== "function") throw new TypeError(`yield from(x): ${String(target)} is not iterable`);
+    const it = fn.call(target) as AnyIterator;
+    const child =
+      it instanceof Coroutine
+        ? it
+        : (registry.get(it) ?? new Coroutine(it, "", (it as any)[Symbol.toStringTag] === "Generator" ? SHARED : PLAIN));
+    if (child.#running()) throw executing();
+    node.#inner = child;
+    node.#yf = it;
+    node.#site = marker;
+    return this.#link(chain);
+  }
+
+  /**
+   * Ends the delegation of frame `from - 1`, which becomes the top; the frames
+   * above stay linked to each other. A frame being closed that is popped hands
+   * the closing down to its delegator: returns the new frontier.
+   */
+  #pop(frames: Any[], from: number, frontier: number, baseCloses: number): number {
+    while (frames.length > from) frames.pop()!.#chain = undefined;
+    frames[from - 1]!.#undelegate();
+    return frontier >= from ? (from > 1 ? from - 1 : baseCloses) : frontier;
+  }
+
+  #undelegate(): void {
+    this.#inner = this.#yf = this.#site = undefined;
+  }
+
+  /** Whether this top frame, suspended in a `yield* from(x)` adapter, leads through it to an executing generator. */
+  #reachesActive(): boolean {
+    for (let n = this.#adapterBelow(); n; n = n.#inner ?? n.#adapterBelow()) {
+      if (n.#running()) return true;
+    }
+    return false;
+  }
+
+  #adapterBelow(): Any | undefined {
     const yf = this.#yf;
     return yf instanceof Coroutine && yf.#host === this ? yf : undefined;
   }
 
-  /** On the active chain: driving, or held by a root that is driving. */
-  #active(): boolean {
-    return this.#running || (!!this.#owner && this.#owner.#running);
+  /** PEP 479: a StopIteration escaping a generator's frame becomes a RuntimeError. */
+  #escaped(e: unknown): unknown {
+    return e instanceof StopIteration && this.#origin !== ADAPTER
+      ? new RuntimeError("generator raised StopIteration", { cause: e })
+      : e;
   }
 
   /**
@@ -461,16 +450,31 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
       }
     }
   }
+
+  static {
+    // %IteratorPrototype%: the iterator helpers where the engine has them, as a generator has.
+    Object.setPrototypeOf(this.prototype, Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())));
+    // The iterator behind `yield* from(x)`: a coroutine whose body is
+    // `return yield from(x)`, known to the coroutine doing the `yield*`.
+    From.prototype[Symbol.iterator] = function (this: From) {
+      const c = new Coroutine(adapter(this), "", ADAPTER);
+      const host = current;
+      if (host && !host.#inner) {
+        c.#host = host;
+        c.#name = host.#name;
+        host.#yf = c;
+      }
+      return c;
+    };
+  }
 }
 
-// %IteratorPrototype%: the iterator helpers where the engine has them, as a generator has.
-Object.setPrototypeOf(Coroutine.prototype, Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())));
+/** Python's face of a result: the value yielded, or StopIteration with the value returned. */
+function yielded<Y>(r: IteratorResult<Y, unknown>): Y {
+  if (r.done) throw new StopIteration(r.value);
+  return r.value;
+}
 
 function* adapter(marker: From): Generator<unknown, unknown, unknown> {
   return yield marker;
-}
-
-/** PEP 479: a StopIteration escaping a generator becomes a RuntimeError. */
-function pep479(e: StopIteration): RuntimeError {
-  return new RuntimeError("generator raised StopIteration", { cause: e });
 }

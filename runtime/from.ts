@@ -1,5 +1,3 @@
-import { Coroutine } from "./coroutine.js";
-
 /**
  * The delegation marker made by {@link from}. Yielded (`yield from(x)`) in a
  * body driven by a `Coroutine`, the trampoline delegates to `x`; iterated
@@ -17,10 +15,8 @@ export class From<Y = unknown, R = unknown, S = unknown> implements Iterable<Y, 
     readonly fn?: string,
   ) {}
 
-  /** An adapter with PEP 380 semantics, for `yield*`. */
-  [Symbol.iterator](): Iterator<Y, R, S> {
-    return Coroutine._adapt(this);
-  }
+  /** An adapter with PEP 380 semantics, for `yield*` (installed by the coroutine module). */
+  declare [Symbol.iterator]: () => Iterator<Y, R, S>;
 }
 
 /**

@@ -1,19 +1,21 @@
-import { Coroutine, type GeneratorState, SUSPENDED, tracked } from "./coroutine.js";
-import { adopt } from "./wrap.js";
+import { Coroutine, known as seen, MET, type GeneratorState } from "./coroutine.js";
+import { adopt, checked } from "./wrap.js";
 
 /** A `Coroutine`, or a native generator object. */
 export type GeneratorLike<Y, R, S> = Coroutine<Y, R, S> | Generator<Y, R, S>;
 
 /**
- * The coroutine of `gen`. A native generator first seen here may have been
+ * The coroutine of a native generator. One first seen here may have been
  * advanced already, so it is taken as started (JS, not Python, then decides
- * what a first send does); asked for its state (`query`), it is refused.
+ * what a first send does).
  */
-const of = <Y, R, S>(gen: GeneratorLike<Y, R, S>, query?: string): Coroutine<Y, R, S> => {
-  let c = gen instanceof Coroutine ? gen : tracked.get(gen);
+const of = <Y, R, S>(gen: GeneratorLike<Y, R, S>): Coroutine<Y, R, S> => (gen instanceof Coroutine ? gen : adopt(gen, MET));
+
+/** For the state queries: a generator the runtime never saw is refused, never guessed. */
+const known = (gen: object, query: string): Coroutine<any, any, any> => {
+  const c = seen(checked(gen));
   if (!c) {
-    if (query) throw new TypeError(`${query}: untracked generator; create it with track(genFn) or wrap it with track(gen)`);
-    (c = adopt(gen, ""))._status = SUSPENDED;
+    throw new TypeError(`${query}: untracked generator; create it with track(genFn) or wrap it with track(gen)`);
   }
   return c;
 };
@@ -23,28 +25,32 @@ const of = <Y, R, S>(gen: GeneratorLike<Y, R, S>, query?: string): Coroutine<Y, 
  * @example
  * send(averager, 10); // the next yielded value
  */
-export const send = <Y, R, S>(gen: GeneratorLike<Y, R, S>, value: NoInfer<S>): Y => of(gen).send(value);
+export const send = <Y, R, S>(gen: GeneratorLike<Y, R, S>, value: NoInfer<S>): Y =>
+  of(gen).send(value);
 
 /**
  * Python's `next(gen)`, the priming call: `send(gen, undefined)`.
  * @example
  * const avg = track(averager)(); next(avg);
  */
-export const next = <Y, R, S>(gen: GeneratorLike<Y, R, S>): Y => of(gen).send(undefined as S);
+export const next = <Y, R, S>(gen: GeneratorLike<Y, R, S>): Y =>
+  of(gen).send(undefined as S);
 
 /**
  * Python's `gen.throw(err)`.
  * @example
  * throwInto(avg, new Error("reset"));
  */
-export const throwInto = <Y, R, S>(gen: GeneratorLike<Y, R, S>, err: unknown): Y => of(gen).throwInto(err);
+export const throwInto = <Y, R, S>(gen: GeneratorLike<Y, R, S>, err: unknown): Y =>
+  of(gen).throwInto(err);
 
 /**
  * Python's `gen.close()`; returns the generator's return value, if any.
  * @example
  * close(avg);
  */
-export const close = <Y, R, S>(gen: GeneratorLike<Y, R, S>): R | undefined => of(gen).close();
+export const close = <Y, R, S>(gen: GeneratorLike<Y, R, S>): R | undefined =>
+  of(gen).close();
 
 /**
  * Python's `inspect.getgeneratorstate(gen)`.
@@ -52,7 +58,7 @@ export const close = <Y, R, S>(gen: GeneratorLike<Y, R, S>): R | undefined => of
  * getGeneratorState(avg); // "GEN_SUSPENDED"
  */
 export const getGeneratorState = (gen: GeneratorLike<unknown, unknown, unknown>): GeneratorState =>
-  of(gen, "getGeneratorState").state;
+  known(gen, "getGeneratorState").state;
 
 /**
  * Python's `gen.gi_yieldfrom`: the iterator `gen` is delegating to.
@@ -60,4 +66,4 @@ export const getGeneratorState = (gen: GeneratorLike<unknown, unknown, unknown>)
  * getYieldFrom(outer); // the inner coroutine while outer delegates to it
  */
 export const getYieldFrom = (gen: GeneratorLike<unknown, unknown, unknown>): Iterator<unknown> | undefined =>
-  of(gen, "getYieldFrom").yieldFrom;
+  known(gen, "getYieldFrom").yieldFrom;

@@ -1,4 +1,4 @@
-import { Coroutine, CREATED, FRESH, tracked } from "./coroutine.js";
+import { Coroutine, known, MET, OWN, SHARED } from "./coroutine.js";
 
 /** A generator function, or a function that already returns a `Coroutine`. */
 export type GeneratorFunctionLike = (
@@ -39,11 +39,18 @@ export function coroutine<M extends (...args: never) => Generator<unknown, unkno
   context: ClassMethodDecoratorContext,
 ): M;
 export function coroutine<Y, R, S>(gen: Generator<Y, R, S> | Coroutine<Y, R, S>): Coroutine<Y, R, S>;
-export function coroutine(fn: any, context?: ClassMethodDecoratorContext): any {
+/**
+ * The plugin's form: calls `fn` with `self` and `args` and returns the primed
+ * `Coroutine` of the generator it makes (one generator function per source
+ * function, no wrapper made per call).
+ */
+export function coroutine(fn: GeneratorFunctionLike, self: unknown, args: ArrayLike<unknown>): Coroutine<any, any, any>;
+export function coroutine(fn: any, context?: any, args?: ArrayLike<unknown>): any {
+  if (args !== undefined) return new Coroutine(fn.apply(context, args), "", OWN)._prime();
   if (context !== undefined && context.kind !== "method") {
     throw new TypeError(`@coroutine is for generator methods, not a ${context.kind}`);
   }
-  return typeof fn === "function" ? wrap(fn, true) : prime(adopt(fn, ""));
+  return typeof fn === "function" ? wrap(fn, true) : adopt(fn)._prime();
 }
 
 /**
@@ -55,33 +62,50 @@ export function coroutine(fn: any, context?: ClassMethodDecoratorContext): any {
  */
 export function track<F extends GeneratorFunctionLike>(fn: F): CoroutineFunction<F>;
 export function track<Y, R, S>(gen: Generator<Y, R, S> | Coroutine<Y, R, S>): Coroutine<Y, R, S>;
-export function track(fn: any): any {
-  return typeof fn === "function" ? wrap(fn, false) : adopt(fn, "");
+/** The plugin's form, as `coroutine(fn, self, args)` without priming. */
+export function track(fn: GeneratorFunctionLike, self: unknown, args: ArrayLike<unknown>): Coroutine<any, any, any>;
+export function track(fn: any, self?: unknown, args?: ArrayLike<unknown>): any {
+  if (args !== undefined) return new Coroutine(fn.apply(self, args), "", OWN);
+  return typeof fn === "function" ? wrap(fn, false) : adopt(fn);
 }
 
-const wrap = (fn: any, primes: boolean): Function =>
-  Object.defineProperties(
+const wrap = (fn: Function, primes: boolean): Function => {
+  refuseAsync(fn);
+  return Object.defineProperties(
     function (this: unknown) {
-      const c = adopt(fn.apply(this, arguments), fn.name, true);
-      return primes ? prime(c) : c;
+      const c = own(fn.apply(this, arguments), fn.name);
+      return primes ? c._prime() : c;
     },
     { name: { value: fn.name }, length: { value: fn.length } },
   );
+};
+
+/** The coroutine of a generator a wrapped function has just made: seen by nobody else, so not registered. */
+const own = (gen: any, name: string): Coroutine<any, any, any> =>
+  gen instanceof Coroutine ? gen : new Coroutine(checked(gen), name, OWN);
 
 /** The one `Coroutine` of a generator object, made on first sight. */
-export const adopt = (gen: any, name: string, fresh = false): Coroutine<any, any, any> => {
-  if (gen instanceof Coroutine) return gen;
-  if (typeof gen?.next !== "function" || typeof gen.throw !== "function") {
-    throw new TypeError(`coroutine/track: got ${typeof gen}, not a generator; write function*`);
-  }
-  // A generator a wrapped function has just made is seen by nobody else.
-  return tracked.get(gen) ?? new Coroutine(gen, name, false, fresh);
-};
+export const adopt = (gen: any, origin: typeof SHARED | typeof MET = SHARED): Coroutine<any, any, any> =>
+  known(checked(gen)) ?? new Coroutine(gen, "", origin);
 
-const prime = (c: Coroutine<any, any, any>): Coroutine<any, any, any> => {
-  if (c._status === CREATED) {
-    c._primed = c.send(undefined);
-    c._status = FRESH;
-  }
-  return c;
-};
+/** `gen`, when it is a synchronous generator (or an iterator with `throw`); else a TypeError saying what it is. */
+export function checked(gen: any): any {
+  if (typeof gen?.next === "function" && typeof gen.throw === "function" && gen[Symbol.toStringTag] !== "AsyncGenerator") return gen;
+  throw refused(gen, "a generator object");
+}
+
+const isAsync = (x: any): boolean => /^Async/.test(x?.[Symbol.toStringTag]);
+
+function refuseAsync(fn: Function): void {
+  if (isAsync(fn)) throw refused(fn, "a generator function");
+}
+
+/** What was given, and what to give instead; an async generator is named as such. */
+function refused(x: any, expected: string): TypeError {
+  const what = x?.[Symbol.toStringTag] ?? (typeof x === "function" ? "a function" : x && typeof x === "object" ? "an object" : String(x));
+  return new TypeError(
+    isAsync(x)
+      ? `coroutil drives synchronous generators; ${x.name || "this"} is an ${what}`
+      : `coroutil: expected ${expected}, got ${what}`,
+  );
+}

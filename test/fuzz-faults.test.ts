@@ -23,31 +23,31 @@ const FAULTS: Fault[] = [
   {
     name: "throwInto is not forwarded to the delegate (raised in the delegator, delegate left suspended)",
     file: "coroutine.ts",
-    anchor: "    const rootCloses = closing ? 0 : -1;",
+    anchor: "      const baseCloses = closing ? 0 : -1;",
     replacement:
-      "    if (mode === \"throw\" && !closing && !(value instanceof GeneratorExit) && stack.length > 1) { while (stack.length > 1) stack.pop()!.#owner = undefined; stack[0]!.#inner = stack[0]!.#yf = stack[0]!.#site = undefined; }\n" +
-      "    const rootCloses = closing ? 0 : -1;",
+      "      if (mode === \"throw\" && !closing && !(value instanceof GeneratorExit) && frames.length > 1) { while (frames.length > 1) frames.pop()!.#chain = undefined; frames[0]!.#inner = frames[0]!.#yf = frames[0]!.#site = undefined; }\n" +
+      "      const baseCloses = closing ? 0 : -1;",
   },
   {
     name: "close() does not close the delegate (GeneratorExit goes straight to the delegator)",
     file: "coroutine.ts",
     anchor:
-      "    let frontier = mode === \"throw\" && value instanceof GeneratorExit && stack.length > 1 ? stack.length - 1 : rootCloses;",
+      "      let frontier = mode === \"throw\" && value instanceof GeneratorExit && frames.length > 1 ? frames.length - 1 : baseCloses;",
     replacement:
-      "    let frontier = rootCloses;\n" +
-      "    if (mode === \"throw\" && value instanceof GeneratorExit && stack.length > 1) { while (stack.length > 1) stack.pop()!.#owner = undefined; stack[0]!.#inner = stack[0]!.#yf = stack[0]!.#site = undefined; }",
+      "      let frontier = baseCloses;\n" +
+      "      if (mode === \"throw\" && value instanceof GeneratorExit && frames.length > 1) { while (frames.length > 1) frames.pop()!.#chain = undefined; frames[0]!.#inner = frames[0]!.#yf = frames[0]!.#site = undefined; }",
   },
   {
     name: "state is GEN_SUSPENDED, not GEN_RUNNING, for the coroutines of a running delegation chain",
     file: "coroutine.ts",
-    anchor: 'this._status !== CLOSED && this.#active() ? "GEN_RUNNING"',
-    replacement: 'this._status !== CLOSED && this.#running ? "GEN_RUNNING"',
+    anchor: 'this.#status !== CLOSED && this.#chain?.running ? "GEN_RUNNING"',
+    replacement: 'this.#status !== CLOSED && this.#chain?.running && this.#chain.frames[0] === this ? "GEN_RUNNING"',
   },
   {
     name: "a primed delegate is advanced again instead of yielding its priming value (SPEC rule 7)",
     file: "coroutine.ts",
-    anchor: "    if (!this.#extend(stack, child) && child._status === FRESH && !stack[stack.length - 1]!.#reachesActive()) {",
-    replacement: "    if (!this.#extend(stack, child) && false) {",
+    anchor: "            if (child.#status !== FRESH || leaf.#reachesActive()) {",
+    replacement: "            if (child.#status !== FRESH || leaf.#reachesActive() || true) {",
   },
   {
     name: "close() accepts a body that yields after GeneratorExit (no 'generator ignored GeneratorExit')",
