@@ -36,17 +36,26 @@ type Any = Coroutine<any, any, any>;
 /** Python's "already executing" fault (a ValueError there; a TypeError, as in JS engines, here). */
 const executing = () => new TypeError("generator already executing");
 
-/** Native generators the runtime has wrapped, so each has one `Coroutine`. */
-const registry = new WeakMap<object, Any>();
+/**
+ * Native generators the runtime has wrapped, so each has one `Coroutine`: it is kept on the
+ * generator under a symbol (a side table of short-lived generators costs the garbage collector
+ * far more), in a WeakMap for one that cannot take it.
+ */
+const COROUTINE = Symbol("coroutil");
+const frozen = new WeakMap<object, Any>();
+const register = (gen: any, c: Any) => (Object.isExtensible(gen) ? (gen[COROUTINE] = c) : frozen.set(gen, c));
 
 /** The coroutine of a generator the runtime has seen, if any. */
-export const known = (gen: object): Any | undefined => (gen instanceof Coroutine ? gen : registry.get(gen));
+export const known = (gen: any): Any | undefined => (gen instanceof Coroutine ? gen : (gen[COROUTINE] ?? frozen.get(gen)));
 
 /** A delegation chain: `frames[0]` delegates to `frames[1]`, …; the top frame is the one that runs. */
 interface Chain {
   frames: Any[];
   running: boolean;
 }
+
+/** The chain a base gave up last, for the next base (a delegation that starts and ends allocates none). */
+let spare: Chain | undefined;
 
 /** The coroutine whose generator is executing now (the host of a `yield* from(x)` adapter). */
 let current: Any | undefined;
@@ -101,7 +110,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     this.#name = name;
     this.#origin = origin;
     this.#status = origin === MET ? SUSPENDED : CREATED;
-    if (origin < OWN) registry.set(gen, this);
+    if (origin < OWN) register(gen, this);
   }
 
   /** @internal Advances a new coroutine to its first yield and remembers that value (rule 7). */
@@ -173,11 +182,11 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   }
 
   /**
-   * Every resume. A coroutine on no chain is stepped in place (the hot path);
+   * Every resume. A coroutine on no chain, not delegating, is stepped in place (the hot path);
    * a delegation, once its marker is yielded, goes to the trampoline.
    */
   #resume(mode: Mode, value: unknown, closing = false): IteratorResult<Y, R> {
-    if (this.#status > FRESH || this.#chain || mode !== "next") {
+    if (this.#status > FRESH || this.#chain || this.#inner || mode !== "next") {
       return this.#trampoline(mode, value, closing, undefined);
     }
     this.#status = RUNNING;
@@ -327,7 +336,11 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
       current = prev;
       chain.running = false;
       // Not delegating any more, the base goes back to the hot path.
-      if (frames.length === 1) this.#chain = undefined;
+      if (frames.length === 1) {
+        this.#chain = undefined;
+        frames.length = 0;
+        spare = chain;
+      }
       const host = this.#host;
       if (host && this.#status === CLOSED && host.#yf === this) host.#yf = undefined;
     }
@@ -337,7 +350,8 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   #base(): Chain {
     const chain = this.#chain;
     if (chain && this.#index === 0) return chain;
-    const own: Chain = { frames: [], running: false };
+    const own: Chain = spare ?? { frames: [], running: false };
+    spare = undefined;
     // Sent to directly, a frame of a chain leaves the frames below it
     // delegating to it: the top of theirs is linked again when resumed.
     if (chain) this.#move(chain, this.#index, own);
@@ -390,7 +404,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     const child =
       it instanceof Coroutine
         ? it
-        : (registry.get(it) ?? new Coroutine(it, "", (it as any)[Symbol.toStringTag] === "Generator" ? SHARED : PLAIN));
+        : (known(it) ?? new Coroutine(it, "", (it as any)[Symbol.toStringTag] === "Generator" ? SHARED : PLAIN));
     if (child.#running()) throw executing();
     node.#inner = child;
     node.#yf = it;

@@ -82,7 +82,7 @@ console.log(babel.transformSync(code, { filename: "f.js", plugins: [plugin], con
   );
   assert.is(status, 0, out);
   assert.match(out, /from "coroutil"/);
-  assert.match(out, /_coroutine\(function\* \(\)/);
+  assert.match(out, /_coroutine\(_f, this, arguments\)/);
 });
 
 Package("the bin runs a TypeScript file through the register hook", () => {
