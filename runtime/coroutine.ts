@@ -39,23 +39,19 @@ const executing = () => new TypeError("generator already executing");
 /**
  * Native generators the runtime has wrapped, so each has one `Coroutine`: it is kept on the
  * generator under a symbol (a side table of short-lived generators costs the garbage collector
- * far more), in a WeakMap for one that cannot take it.
+ * far more). A frozen generator cannot take it and gets a new `Coroutine` each time it is met.
  */
 const COROUTINE = Symbol("coroutil");
-const frozen = new WeakMap<object, Any>();
-const register = (gen: any, c: Any) => (Object.isExtensible(gen) ? (gen[COROUTINE] = c) : frozen.set(gen, c));
+const register = (gen: any, c: Any) => Object.isExtensible(gen) && (gen[COROUTINE] = c);
 
 /** The coroutine of a generator the runtime has seen, if any. */
-export const known = (gen: any): Any | undefined => (gen instanceof Coroutine ? gen : (gen[COROUTINE] ?? frozen.get(gen)));
+export const known = (gen: any): Any | undefined => (gen instanceof Coroutine ? gen : gen[COROUTINE]);
 
 /** A delegation chain: `frames[0]` delegates to `frames[1]`, …; the top frame is the one that runs. */
 interface Chain {
   frames: Any[];
   running: boolean;
 }
-
-/** The chain a base gave up last, for the next base (a delegation that starts and ends allocates none). */
-let spare: Chain | undefined;
 
 /** The coroutine whose generator is executing now (the host of a `yield* from(x)` adapter). */
 let current: Any | undefined;
@@ -142,12 +138,12 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     if (value !== undefined && this.#status === CREATED) {
       throw new TypeError("can't send non-None value to a just-started generator");
     }
-    return yielded(this.#resume("next", value));
+    return yielded(this.#step(value));
   }
 
   /** Python's `gen.throw(err)`: raises `err` at the suspension point. */
   throwInto(err: unknown): Y {
-    return yielded(this.#resume("throw", err));
+    return yielded(this.#trampoline("throw", err, false, undefined));
   }
 
   /**
@@ -156,22 +152,22 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    */
   close(): R | undefined {
     // A never-started generator is closed by JS without running its body.
-    return this.#resume("throw", new GeneratorExit(), true).value as R | undefined;
+    return this.#trampoline("throw", new GeneratorExit(), true, undefined).value as R | undefined;
   }
 
   /** The JS protocol's `next`: `v` is ignored on a never-started coroutine. */
   next(...[value]: [] | [S]): IteratorResult<Y, R> {
-    return this.#resume("next", value);
+    return this.#step(value);
   }
 
   /** The JS protocol's `throw`: as `throwInto`, with a JS result. */
   throw(err: unknown): IteratorResult<Y, R> {
-    return this.#resume("throw", err);
+    return this.#trampoline("throw", err, false, undefined);
   }
 
   /** The JS protocol's `return`: finally blocks run, innermost delegate first. */
   return(value: R): IteratorResult<Y, R> {
-    return this.#resume("return", value);
+    return this.#trampoline("return", value, false, undefined);
   }
 
   /** Itself (inherited from %IteratorPrototype%, as a generator's). */
@@ -182,13 +178,11 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   }
 
   /**
-   * Every resume. A coroutine on no chain, not delegating, is stepped in place (the hot path);
-   * a delegation, once its marker is yielded, goes to the trampoline.
+   * A send or `next`: a coroutine on no chain, not delegating, is stepped in
+   * place (the hot path); anything else, or a marker it yields, goes to the trampoline.
    */
-  #resume(mode: Mode, value: unknown, closing = false): IteratorResult<Y, R> {
-    if (this.#status > FRESH || this.#chain || this.#inner || mode !== "next") {
-      return this.#trampoline(mode, value, closing, undefined);
-    }
+  #step(value: unknown): IteratorResult<Y, R> {
+    if (this.#status > FRESH || this.#chain || this.#inner) return this.#trampoline("next", value, false, undefined);
     this.#status = RUNNING;
     const prev = current;
     current = this;
@@ -196,17 +190,17 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     try {
       r = this.#it.next(value);
     } catch (e) {
+      current = prev;
       this.#status = CLOSED;
       throw this.#escaped(e);
-    } finally {
-      current = prev;
     }
+    current = prev;
     if (r.done) {
       this.#status = CLOSED;
       return r as IteratorResult<Y, R>;
     }
     this.#status = SUSPENDED;
-    return r.value instanceof From && this.#origin !== PLAIN ? this.#trampoline(mode, undefined, false, r) : (r as IteratorResult<Y, R>);
+    return isMarker(r.value) && this.#origin !== PLAIN ? this.#trampoline("next", undefined, false, r) : (r as IteratorResult<Y, R>);
   }
 
   /**
@@ -254,7 +248,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
             if (closeSemantics && node.#origin === PLAIN) {
               it.return?.();
               r = { done: true, value: undefined };
-            } else if (!it[mode] && top > 0) {
+            } else if (mode !== "next" && !it[mode] && top > 0) {
               // PEP 380: a delegate without throw() gets the exception raised
               // in its delegator and is not closed; JS return passes through.
               frontier = this.#pop(frames, top, frontier, baseCloses);
@@ -262,7 +256,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
             } else {
               if (!frameless) node.#status = SUSPENDED;
               current = node;
-              r = it[mode](value) as IteratorResult<unknown, unknown>;
+              r = (mode === "next" ? it.next(value) : it[mode](value)) as IteratorResult<unknown, unknown>;
             }
           } catch (e) {
             threw = true;
@@ -287,7 +281,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
           }
         }
         if (!r!.done) {
-          if (node.#origin !== PLAIN && r!.value instanceof From) {
+          if (node.#origin !== PLAIN && isMarker(r!.value)) {
             try {
               faulted = this.#delegate(chain, node, r!.value);
             } catch (e) {
@@ -336,11 +330,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
       current = prev;
       chain.running = false;
       // Not delegating any more, the base goes back to the hot path.
-      if (frames.length === 1) {
-        this.#chain = undefined;
-        frames.length = 0;
-        spare = chain;
-      }
+      if (frames.length === 1) this.#chain = undefined;
       const host = this.#host;
       if (host && this.#status === CLOSED && host.#yf === this) host.#yf = undefined;
     }
@@ -350,8 +340,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   #base(): Chain {
     const chain = this.#chain;
     if (chain && this.#index === 0) return chain;
-    const own: Chain = spare ?? { frames: [], running: false };
-    spare = undefined;
+    const own: Chain = { frames: [], running: false };
     // Sent to directly, a frame of a chain leaves the frames below it
     // delegating to it: the top of theirs is linked again when resumed.
     if (chain) this.#move(chain, this.#index, own);
@@ -367,8 +356,9 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
 
   /** Moves frames `from…` of `source` onto `target`. */
   #move(source: Chain, from: number, target: Chain): void {
-    for (let i = from; i < source.frames.length; i++) this.#push(target, source.frames[i]!);
-    source.frames.length = from;
+    const frames = source.frames;
+    for (let i = from; i < frames.length; i++) this.#push(target, frames[i]!);
+    while (frames.length > from) frames.pop();
   }
 
   /**
@@ -482,6 +472,9 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     };
   }
 }
+
+/** Whether a yielded value is a `from(x)` marker (a number or string is tested at no cost). */
+const isMarker = (x: unknown): x is From => typeof x === "object" && x !== null && x instanceof From;
 
 /** Python's face of a result: the value yielded, or StopIteration with the value returned. */
 function yielded<Y>(r: IteratorResult<Y, unknown>): Y {

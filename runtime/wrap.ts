@@ -70,7 +70,7 @@ export function track(fn: any, self?: unknown, args?: ArrayLike<unknown>): any {
 }
 
 const wrap = (fn: Function, primes: boolean): Function => {
-  refuseAsync(fn);
+  if (isAsync(fn)) throw refused(fn, "a generator function");
   return Object.defineProperties(
     function (this: unknown) {
       const c = own(fn.apply(this, arguments), fn.name);
@@ -88,24 +88,19 @@ const own = (gen: any, name: string): Coroutine<any, any, any> =>
 export const adopt = (gen: any, origin: typeof SHARED | typeof MET = SHARED): Coroutine<any, any, any> =>
   known(checked(gen)) ?? new Coroutine(gen, "", origin);
 
+const tag = (x: any): string | undefined => x?.[Symbol.toStringTag];
+const isAsync = (x: any): boolean => /^Async/.test(tag(x)!);
+
 /** `gen`, when it is a synchronous generator (or an iterator with `throw`); else a TypeError saying what it is. */
 export function checked(gen: any): any {
-  if (typeof gen?.next === "function" && typeof gen.throw === "function" && gen[Symbol.toStringTag] !== "AsyncGenerator") return gen;
+  if (typeof gen?.next === "function" && typeof gen.throw === "function" && tag(gen) !== "AsyncGenerator") return gen;
   throw refused(gen, "a generator object");
 }
 
-const isAsync = (x: any): boolean => /^Async/.test(x?.[Symbol.toStringTag]);
-
-function refuseAsync(fn: Function): void {
-  if (isAsync(fn)) throw refused(fn, "a generator function");
-}
-
 /** What was given, and what to give instead; an async generator is named as such. */
-function refused(x: any, expected: string): TypeError {
-  const what = x?.[Symbol.toStringTag] ?? (typeof x === "function" ? "a function" : x && typeof x === "object" ? "an object" : String(x));
-  return new TypeError(
+const refused = (x: any, expected: string): TypeError =>
+  new TypeError(
     isAsync(x)
-      ? `coroutil drives synchronous generators; ${x.name || "this"} is an ${what}`
-      : `coroutil: expected ${expected}, got ${what}`,
+      ? `coroutil drives synchronous generators; ${x.name || "this"} is an ${tag(x)}`
+      : `coroutil: expected ${expected}, got ${x === null ? "null" : tag(x) ?? typeof x}`,
   );
-}
