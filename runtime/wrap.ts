@@ -82,7 +82,7 @@ const wrap = (fn: Function, primes: boolean): Function => {
 
 /** The coroutine of a generator a wrapped function has just made: seen by nobody else, so not registered. */
 const own = (gen: any, name: string): Coroutine<any, any, any> =>
-  gen instanceof Coroutine ? gen : new Coroutine(checked(gen), name, OWN);
+  Coroutine._is(gen) ? gen : new Coroutine(checked(gen), name, OWN);
 
 /** The one `Coroutine` of a generator object, made on first sight. */
 export const adopt = (gen: any, origin: typeof SHARED | typeof MET = SHARED): Coroutine<any, any, any> =>

@@ -1,0 +1,46 @@
+// In-order walk of a balanced binary tree of 65,535 nodes (depth 16), a delegation per child:
+// coroutil as a user writes it with the plugin (`yield* from(walk(child))`), and the same walk with
+// native `yield*`. Run by bench/recursion.ts under the register hook; twin: tree.py.
+import { from } from "coroutil";
+import { report, roundsArg, timeRounds } from "../support/rounds.js";
+
+interface Node {
+  value: number;
+  left: Node | null;
+  right: Node | null;
+}
+
+/** A balanced tree of 2^depth - 1 nodes numbered in order from `first`. */
+function build(depth: number, first = 0): Node | null {
+  if (depth === 0) return null;
+  const left = build(depth - 1, first);
+  const value = first + 2 ** (depth - 1) - 1;
+  return { value, left, right: build(depth - 1, value + 1) };
+}
+
+function* walk(node: Node): Generator<number, void, any> {
+  if (node.left) yield* from(walk(node.left));
+  yield node.value;
+  if (node.right) yield* from(walk(node.right));
+}
+
+function* walkNative(node: Node): Generator<number, void, any> {
+  if (node.left) yield* walkNative(node.left);
+  yield node.value;
+  if (node.right) yield* walkNative(node.right);
+}
+
+const DEPTH = 16;
+const root = build(DEPTH)!;
+
+function sum(values: Iterable<number>): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
+
+report({
+  workload: "tree",
+  nodes: 2 ** DEPTH - 1,
+  ...timeRounds({ coroutil: () => sum(walk(root)), native: () => sum(walkNative(root)) }, roundsArg(9)),
+});
