@@ -47,11 +47,11 @@ const register = (gen: any, c: Any) => Object.isExtensible(gen) && (gen[COROUTIN
 /** The coroutine of a generator the runtime has seen, if any. */
 export const known = (gen: any): Any | undefined => (Coroutine._is(gen) ? gen : gen[COROUTINE]);
 
-/** A delegation chain: `frames[0]` delegates to `frames[1]`, …; the top frame is the one that runs. */
-interface Chain {
-  frames: Any[];
-  running: boolean;
-}
+/**
+ * A delegation chain: `chain[0]`, the base, delegates to `chain[1]`, …; the top frame is the one
+ * that runs. A chain runs while its base is RUNNING, and every frame on it with it.
+ */
+type Chain = Any[];
 
 /** The coroutine whose generator is executing now (the host of a `yield* from(x)` adapter). */
 let current: Any | undefined;
@@ -125,7 +125,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
 
   /** Python's `inspect.getgeneratorstate(gen)`. */
   get state(): GeneratorState {
-    return this.#status !== CLOSED && this.#chain?.running ? "GEN_RUNNING" : STATES[this.#status];
+    return this.#status !== CLOSED && this.#running() ? "GEN_RUNNING" : STATES[this.#status];
   }
 
   /** Python's `gi_yieldfrom`: the iterator this coroutine is delegating to. */
@@ -179,7 +179,8 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   declare [Symbol.iterator]: () => this;
 
   #running(): boolean {
-    return this.#status === RUNNING || !!this.#chain?.running;
+    const base = this.#chain?.[0] ?? this;
+    return base.#status === RUNNING;
   }
 
   /**
@@ -215,16 +216,13 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    * coroutine, stepped in place, already yielded (a marker).
    */
   #trampoline(mode: Mode, value: unknown, closing: boolean, first: IteratorResult<unknown, unknown> | undefined): IteratorResult<Y, R> {
-    if (!first) {
-      if (this.#running()) throw executing();
-      if (this.#status === FRESH) this.#status = SUSPENDED;
-    }
-    const chain = this.#base();
-    const frames = chain.frames;
-    chain.running = true;
+    if (!first && this.#running()) throw executing();
+    const frames = this.#base();
+    // Resumed in any way, a primed coroutine is no longer fresh (rule 7).
+    if (this.#status !== CLOSED) this.#status = RUNNING;
     const prev = current;
     try {
-      let faulted = this.#link(chain);
+      let faulted = this.#link(frames);
       // Closing (close(), or GeneratorExit thrown at a delegating base) runs
       // innermost first (PEP 380): each frame above the base is closed by its
       // delegator's `_i.close()`, then resumed with GeneratorExit or with
@@ -259,7 +257,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
               frontier = this.#pop(frames, top, frontier, baseCloses);
               continue;
             } else {
-              if (!frameless) node.#status = SUSPENDED;
+              if (!frameless && top) node.#status = SUSPENDED;
               current = node;
               r = (mode === "next" ? it.next(value) : it[mode](value)) as IteratorResult<unknown, unknown>;
             }
@@ -288,7 +286,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
         if (!r!.done) {
           if (node.#origin !== PLAIN && isMarker(r!.value)) {
             try {
-              faulted = this.#delegate(chain, node, r!.value);
+              faulted = this.#delegate(frames, node, r!.value);
             } catch (e) {
               mode = "throw";
               value = e;
@@ -333,7 +331,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
       }
     } finally {
       current = prev;
-      chain.running = false;
+      if (this.#status === RUNNING) this.#status = SUSPENDED;
       // Not delegating any more, the base goes back to the hot path.
       if (frames.length === 1) this.#chain = undefined;
       const host = this.#host;
@@ -345,7 +343,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   #base(): Chain {
     const chain = this.#chain;
     if (chain && this.#index === 0) return chain;
-    const own: Chain = { frames: [], running: false };
+    const own: Chain = [];
     // Sent to directly, a frame of a chain leaves the frames below it
     // delegating to it: the top of theirs is linked again when resumed.
     if (chain) this.#move(chain, this.#index, own);
@@ -355,15 +353,14 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
 
   #push(chain: Chain, n: Any): void {
     n.#chain = chain;
-    n.#index = chain.frames.length;
-    chain.frames.push(n);
+    n.#index = chain.length;
+    chain.push(n);
   }
 
   /** Moves frames `from…` of `source` onto `target`. */
   #move(source: Chain, from: number, target: Chain): void {
-    const frames = source.frames;
-    for (let i = from; i < frames.length; i++) this.#push(target, frames[i]!);
-    while (frames.length > from) frames.pop();
+    for (let i = from; i < source.length; i++) this.#push(target, source[i]!);
+    while (source.length > from) source.pop();
   }
 
   /**
@@ -372,16 +369,15 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    * the frame delegating to it, whose delegation ends, as CPython's `send`
    * into a running generator would).
    */
-  #link(chain: Chain): boolean {
-    const frames = chain.frames;
+  #link(frames: Chain): boolean {
     for (let top = frames[frames.length - 1]!, d = top.#inner; d; top = frames[frames.length - 1]!, d = top.#inner) {
       if (d.#running()) {
         top.#undelegate();
         return true;
       }
       const source = d.#chain;
-      if (source) this.#move(source, d.#index, chain);
-      else this.#push(chain, d);
+      if (source) this.#move(source, d.#index, frames);
+      else this.#push(frames, d);
     }
     return false;
   }

@@ -25,7 +25,7 @@ const FAULTS: Fault[] = [
     file: "coroutine.ts",
     anchor: "      const baseCloses = closing ? 0 : -1;",
     replacement:
-      "      if (mode === \"throw\" && !closing && !(value instanceof GeneratorExit) && frames.length > 1) { while (frames.length > 1) frames.pop()!.#chain = undefined; frames[0]!.#inner = frames[0]!.#yf = frames[0]!.#site = undefined; }\n" +
+      "      if (mode === \"throw\" && !closing && !(value instanceof GeneratorExit) && frames.length > 1) { while (frames.length > 1) frames.pop()!.#chain = undefined; frames[0]!.#undelegate(); }\n" +
       "      const baseCloses = closing ? 0 : -1;",
   },
   {
@@ -40,8 +40,8 @@ const FAULTS: Fault[] = [
   {
     name: "state is GEN_SUSPENDED, not GEN_RUNNING, for the coroutines of a running delegation chain",
     file: "coroutine.ts",
-    anchor: 'this.#status !== CLOSED && this.#chain?.running ? "GEN_RUNNING"',
-    replacement: 'this.#status !== CLOSED && this.#chain?.running && this.#chain.frames[0] === this ? "GEN_RUNNING"',
+    anchor: 'this.#status !== CLOSED && this.#running() ? "GEN_RUNNING"',
+    replacement: 'this.#status !== CLOSED && this.#status === RUNNING ? "GEN_RUNNING"',
   },
   {
     name: "a primed delegate is advanced again instead of yielding its priming value (SPEC rule 7)",
