@@ -42,7 +42,7 @@ const executing = () => new TypeError("generator already executing");
  * far more). A frozen generator cannot take it and gets a new `Coroutine` each time it is met.
  */
 const COROUTINE = Symbol("coroutil");
-const register = (gen: any, c: Any) => Object.isExtensible(gen) && (gen[COROUTINE] = c);
+const register = (gen: object, c: Any) => Reflect.set(gen, COROUTINE, c);
 
 /** The coroutine of a generator the runtime has seen, if any. */
 export const known = (gen: any): Any | undefined => (Coroutine._is(gen) ? gen : gen[COROUTINE]);
@@ -80,7 +80,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   #status: Status;
   /** the chain this coroutine is on (delegating, or delegated to), and where */
   #chain: Chain | undefined;
-  #index = 0;
+  #index!: number;
   /** the delegate's coroutine; with no frame above it on the chain, it is linked at the next resume */
   #inner: Any | undefined;
   /** the iterator delegated to, as Python's `gi_yieldfrom` */
@@ -125,14 +125,13 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
 
   /** Python's `inspect.getgeneratorstate(gen)`. */
   get state(): GeneratorState {
-    return this.#status !== CLOSED && this.#running() ? "GEN_RUNNING" : STATES[this.#status];
+    return STATES[this.#status !== CLOSED && this.#running() ? RUNNING : this.#status];
   }
 
   /** Python's `gi_yieldfrom`: the iterator this coroutine is delegating to. */
   get yieldFrom(): Iterator<unknown> | undefined {
-    if (this.#running()) return undefined;
-    const yf = this.#yf;
-    return yf instanceof Coroutine && yf.#host === this ? yf.yieldFrom : (yf as Iterator<unknown> | undefined);
+    // Suspended in `yield* from(x)`, it reports what its adapter delegates to.
+    return this.#running() ? undefined : (this.#adapterBelow()?.yieldFrom ?? (this.#yf as Iterator<unknown> | undefined));
   }
 
   /**
@@ -148,7 +147,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
 
   /** Python's `gen.throw(err)`: raises `err` at the suspension point. */
   throwInto(err: unknown): Y {
-    return yielded(this.#trampoline("throw", err, false, undefined));
+    return yielded(this.throw(err));
   }
 
   /**
@@ -157,7 +156,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    */
   close(): R | undefined {
     // A never-started generator is closed by JS without running its body.
-    return this.#trampoline("throw", new GeneratorExit(), true, undefined).value as R | undefined;
+    return this.#trampoline("throw", new GeneratorExit(), true).value as R | undefined;
   }
 
   /** The JS protocol's `next`: `v` is ignored on a never-started coroutine. */
@@ -167,12 +166,12 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
 
   /** The JS protocol's `throw`: as `throwInto`, with a JS result. */
   throw(err: unknown): IteratorResult<Y, R> {
-    return this.#trampoline("throw", err, false, undefined);
+    return this.#trampoline("throw", err);
   }
 
   /** The JS protocol's `return`: finally blocks run, innermost delegate first. */
   return(value: R): IteratorResult<Y, R> {
-    return this.#trampoline("return", value, false, undefined);
+    return this.#trampoline("return", value);
   }
 
   /** Itself (inherited from %IteratorPrototype%, as a generator's). */
@@ -188,7 +187,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    * place (the hot path); anything else, or a marker it yields, goes to the trampoline.
    */
   #step(value: unknown): IteratorResult<Y, R> {
-    if (this.#status > FRESH || this.#chain || this.#inner) return this.#trampoline("next", value, false, undefined);
+    if (this.#status > FRESH || this.#chain || this.#inner) return this.#trampoline("next", value);
     this.#status = RUNNING;
     const prev = current;
     current = this;
@@ -206,7 +205,8 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
       return r as IteratorResult<Y, R>;
     }
     this.#status = SUSPENDED;
-    return isMarker(r.value) && this.#origin !== PLAIN ? this.#trampoline("next", undefined, false, r) : (r as IteratorResult<Y, R>);
+    // (A plain iterator's coroutine is never a base: its yields are data, never markers, on any path.)
+    return isMarker(r.value) ? this.#trampoline("next", undefined, false, r) : (r as IteratorResult<Y, R>);
   }
 
   /**
@@ -215,14 +215,14 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    * value, or pops and raises in the frame below. `first` is what this
    * coroutine, stepped in place, already yielded (a marker).
    */
-  #trampoline(mode: Mode, value: unknown, closing: boolean, first: IteratorResult<unknown, unknown> | undefined): IteratorResult<Y, R> {
+  #trampoline(mode: Mode, value: unknown, closing = false, first?: IteratorResult<unknown, unknown>): IteratorResult<Y, R> {
     if (!first && this.#running()) throw executing();
     const frames = this.#base();
     // Resumed in any way, a primed coroutine is no longer fresh (rule 7).
     if (this.#status !== CLOSED) this.#status = RUNNING;
     const prev = current;
     try {
-      let faulted = this.#link(frames);
+      const fault = this.#link(frames);
       // Closing (close(), or GeneratorExit thrown at a delegating base) runs
       // innermost first (PEP 380): each frame above the base is closed by its
       // delegator's `_i.close()`, then resumed with GeneratorExit or with
@@ -232,9 +232,9 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
       const baseCloses = closing ? 0 : -1;
       const original = value;
       let frontier = mode === "throw" && value instanceof GeneratorExit && frames.length > 1 ? frames.length - 1 : baseCloses;
-      if (faulted) {
+      if (fault) {
         mode = "throw";
-        value = executing();
+        value = fault;
       } else if (frontier > 0) {
         value = new GeneratorExit();
       }
@@ -286,20 +286,15 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
         if (!r!.done) {
           if (node.#origin !== PLAIN && isMarker(r!.value)) {
             try {
-              faulted = this.#delegate(frames, node, r!.value);
+              this.#delegate(frames, node, r!.value);
             } catch (e) {
+              // raised in the top frame: `node`, or the frame delegating to an executing generator
               mode = "throw";
               value = e;
               continue;
             }
-            const leaf = frames[frames.length - 1]!;
-            if (faulted) {
-              mode = "throw";
-              value = executing();
-              continue;
-            }
             const child = node.#inner!;
-            if (child.#status !== FRESH || leaf.#reachesActive()) {
+            if (child.#status !== FRESH || frames[frames.length - 1]!.#reachesActive()) {
               mode = "next";
               value = undefined;
               continue;
@@ -359,38 +354,36 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
 
   /** Moves frames `from…` of `source` onto `target`. */
   #move(source: Chain, from: number, target: Chain): void {
-    for (let i = from; i < source.length; i++) this.#push(target, source[i]!);
-    while (source.length > from) source.pop();
+    for (const n of source.splice(from)) this.#push(target, n);
   }
 
   /**
    * Links the top frame's delegation, and its delegate's, onto `chain`, up
-   * to a delegate that is executing: true when one is (the loop raises in
-   * the frame delegating to it, whose delegation ends, as CPython's `send`
-   * into a running generator would).
+   * to a delegate that is executing: then returns the error to raise in the
+   * frame delegating to it, whose delegation ends (as CPython's `send` into
+   * a running generator would).
    */
-  #link(frames: Chain): boolean {
+  #link(frames: Chain): TypeError | undefined {
     for (let top = frames[frames.length - 1]!, d = top.#inner; d; top = frames[frames.length - 1]!, d = top.#inner) {
       if (d.#running()) {
         top.#undelegate();
-        return true;
+        return executing();
       }
       const source = d.#chain;
       if (source) this.#move(source, d.#index, frames);
       else this.#push(frames, d);
     }
-    return false;
   }
 
   /**
    * Starts `node`'s delegation to `marker.target` (PEP 380 rule 1): pushes
    * the delegate and what it delegates to. Throws what is to be raised in
-   * `node`; returns true when the chain reached an executing generator.
+   * the top frame then (`node`, unless the chain reached an executing generator).
    */
-  #delegate(chain: Chain, node: Any, marker: From): boolean {
+  #delegate(chain: Chain, node: Any, marker: From): void {
     const target = marker.target as Iterable<unknown> | null | undefined;
     const fn = target?.[Symbol.iterator];
-    if (typeof fn !== "function") throw new TypeError(`yield from(x): ${String(target)} is not iterable`);
+    if (typeof fn !== "function") throw new TypeError(`${String(target)} is not iterable`);
     const it = fn.call(target) as AnyIterator;
     const child =
       known(it) ??
@@ -399,7 +392,8 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     node.#inner = child;
     node.#yf = it;
     node.#site = marker;
-    return this.#link(chain);
+    const fault = this.#link(chain);
+    if (fault) throw fault;
   }
 
   /**
@@ -443,12 +437,11 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    */
   #annotate(err: unknown): void {
     const site = this.#site;
-    const name = this.#name || site?.fn;
     const seen = (this.#seen ??= new WeakSet());
-    if (err instanceof Error && (name || site?.site) && !seen.has(err)) {
+    if (err instanceof Error && !seen.has(err)) {
       seen.add(err);
       try {
-        err.stack += `\n    at ${name || "<anonymous>"} (${site?.site || "yield from"})`;
+        err.stack += `\n    at ${this.#name || site?.fn || "<anonymous>"} (${site?.site || "yield from"})`;
       } catch {
         // a frozen error, or a read-only stack, stays as it is
       }
@@ -457,7 +450,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
 
   static {
     // %IteratorPrototype%: the iterator helpers where the engine has them, as a generator has.
-    Object.setPrototypeOf(this.prototype, Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())));
+    Object.setPrototypeOf(this.prototype, Object.getPrototypeOf(Object.getPrototypeOf([].keys())));
     // The iterator behind `yield* from(x)`: a coroutine whose body is
     // `return yield from(x)`, known to the coroutine doing the `yield*`.
     From.prototype[Symbol.iterator] = function (this: From) {

@@ -8,7 +8,7 @@ export class StopIteration<R = unknown> extends Error {
   /** The coroutine's return value. */
   declare readonly value: R;
   constructor(value?: R) {
-    super(value === undefined ? "" : String(value));
+    super(String(value ?? ""));
     this.value = value as R;
   }
 }

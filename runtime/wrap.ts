@@ -46,7 +46,7 @@ export function coroutine<Y, R, S>(gen: Generator<Y, R, S> | Coroutine<Y, R, S>)
  */
 export function coroutine(fn: GeneratorFunctionLike, self: unknown, args: ArrayLike<unknown>): Coroutine<any, any, any>;
 export function coroutine(fn: any, context?: any, args?: ArrayLike<unknown>): any {
-  if (args !== undefined) return new Coroutine(fn.apply(context, args), "", OWN)._prime();
+  if (args) return track(fn, context, args)._prime();
   if (context !== undefined && context.kind !== "method") {
     throw new TypeError(`@coroutine is for generator methods, not a ${context.kind}`);
   }
@@ -65,7 +65,7 @@ export function track<Y, R, S>(gen: Generator<Y, R, S> | Coroutine<Y, R, S>): Co
 /** The plugin's form, as `coroutine(fn, self, args)` without priming. */
 export function track(fn: GeneratorFunctionLike, self: unknown, args: ArrayLike<unknown>): Coroutine<any, any, any>;
 export function track(fn: any, self?: unknown, args?: ArrayLike<unknown>): any {
-  if (args !== undefined) return new Coroutine(fn.apply(self, args), "", OWN);
+  if (args) return new Coroutine(fn.apply(self, args), "", OWN);
   return typeof fn === "function" ? wrap(fn, false) : adopt(fn);
 }
 
@@ -102,5 +102,5 @@ const refused = (x: any, expected: string): TypeError =>
   new TypeError(
     isAsync(x)
       ? `coroutil drives synchronous generators; ${x.name || "this"} is an ${tag(x)}`
-      : `coroutil: expected ${expected}, got ${x === null ? "null" : tag(x) ?? typeof x}`,
+      : `expected ${expected}, got ${x === null ? "null" : tag(x) ?? typeof x}`,
   );
