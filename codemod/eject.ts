@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type CallExpression, type SourceFile, type YieldExpression } from "ts-morph";
+import { Node, SyntaxKind, type CallExpression, type FunctionDeclaration, type SourceFile, type YieldExpression } from "ts-morph";
 import { coroutilBindings, referencesToLocal, runtimeExportOf, type CoroutilBindings } from "./bindings.js";
 import { applyEdits, type Edit } from "./edits.js";
 import { bodyUses, enclosingFunction, isAsync, isGenerator, isGeneratorLike, type GeneratorLike } from "./functions.js";
@@ -91,6 +91,10 @@ export function ejectSourceFile(sourceFile: SourceFile): string {
       fail(uses.superKeyword, "eject can't move a body that uses super into a coroutine(…) wrapping; call a helper method instead of super here");
     }
     const exportedType = javascript ? undefined : exportedCoroutineType(fn);
+    if (!exportedType && Node.isFunctionDeclaration(fn) && canBeConst(fn, text)) {
+      edits.push(...constEdits(fn, plan.use(wrapper)));
+      continue;
+    }
     const outerType = exportedType ? () => exportedType(plan.use("Coroutine")) : undefined;
     edits.push(...wrapEdits(fn, plan.use(wrapper), uses, javascript, outerType));
   }
@@ -163,6 +167,45 @@ function removeDecoratorEdit(text: string, decorator: Node): Edit {
   }
   while (text[end] === " " || text[end] === "\t") end++;
   return { start, end, text: "" };
+}
+
+/**
+ * Whether a generator declaration can become `const f = coroutine(function* f(…) {…});`, the form
+ * a person writes (one generator function for all calls): nothing may use `f` before that line
+ * runs — no use above it, none inside a function declaration (hoisted, so callable earlier), none
+ * in its own body (there `f` would be the bare generator) — and it has no overloads, type
+ * parameters (which the wrapper's type cannot carry) or `export default`. Else the hoisted form.
+ */
+function canBeConst(fn: FunctionDeclaration, text: string): boolean {
+  const nameNode = fn.getNameNode();
+  if (!nameNode || !fn.getBody() || fn.isDefaultExport() || fn.getOverloads().length || fn.getTypeParameters().length) return false;
+  const name = nameNode.getText();
+  if (!text.includes(name)) return true;
+  const end = fn.getEnd();
+  return fn
+    .getSourceFile()
+    .getDescendantsOfKind(SyntaxKind.Identifier)
+    .every((id) => {
+      if (id === nameNode || id.getText() !== name) return true;
+      const parent = id.getParent();
+      if (Node.isPropertyAccessExpression(parent) && parent.getNameNode() === id) return true;
+      return id.getStart() > end && !id.getFirstAncestor((a) => Node.isFunctionDeclaration(a));
+    });
+}
+
+/** `function* f(…): T {…}` -> `const f = wrapper(function* f(…): T {…});`, every other byte as it was. */
+function constEdits(fn: FunctionDeclaration, wrapper: string): Edit[] {
+  const keyword = fn.getFirstChildByKindOrThrow(SyntaxKind.FunctionKeyword);
+  const name = fn.getNameNodeOrThrow();
+  const body = fn.getBodyOrThrow();
+  const edits: Edit[] = [
+    { start: keyword.getStart(), end: name.getEnd(), text: `const ${name.getText()} = ${wrapper}(function* ${name.getText()}` },
+    { start: body.getEnd(), end: body.getEnd(), text: ");" },
+  ];
+  const typeNode = fn.getReturnTypeNode();
+  const asGenerator = typeNode && generatorTypeOf(typeNode);
+  if (typeNode && asGenerator) edits.push({ start: typeNode.getStart(), end: typeNode.getEnd(), text: asGenerator });
+  return edits;
 }
 
 function wrapEdits(
