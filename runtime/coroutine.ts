@@ -42,7 +42,6 @@ const executing = () => new TypeError("generator already executing");
  * far more). A frozen generator cannot take it and gets a new `Coroutine` each time it is met.
  */
 const COROUTINE = Symbol("coroutil");
-const register = (gen: object, c: Any) => Reflect.set(gen, COROUTINE, c);
 
 /** The coroutine of a generator the runtime has seen, if any. */
 export const known = (gen: any): Any | undefined => (Coroutine._is(gen) ? gen : gen[COROUTINE]);
@@ -78,9 +77,8 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   #it: AnyIterator;
   #origin: Origin;
   #status: Status;
-  /** the chain this coroutine is on (delegating, or delegated to), and where */
+  /** the chain this coroutine is on (delegating, or delegated to) */
   #chain: Chain | undefined;
-  #index!: number;
   /** the delegate's coroutine; with no frame above it on the chain, it is linked at the next resume */
   #inner: Any | undefined;
   /** the iterator delegated to, as Python's `gi_yieldfrom` */
@@ -92,8 +90,6 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   #primed: unknown;
   /** an adapter's host: the coroutine doing the `yield*` */
   #host: Any | undefined;
-  /** errors this coroutine has added its traceback line to */
-  #seen: WeakSet<Error> | undefined;
 
   /**
    * Wraps a generator object; prefer `track(gen)`, which returns the one
@@ -106,7 +102,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     this.#name = name;
     this.#origin = origin;
     this.#status = origin === MET ? SUSPENDED : CREATED;
-    if (origin < OWN) register(gen, this);
+    if (origin < OWN) Reflect.set(gen, COROUTINE, this);
   }
 
   /** @internal Whether `x` is a Coroutine: a brand check, cheaper than `instanceof` on the hot paths. */
@@ -160,7 +156,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   }
 
   /** The JS protocol's `next`: `v` is ignored on a never-started coroutine. */
-  next(...[value]: [] | [S]): IteratorResult<Y, R> {
+  next(value?: S): IteratorResult<Y, R> {
     return this.#step(value);
   }
 
@@ -183,40 +179,42 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   }
 
   /**
-   * A send or `next`: a coroutine on no chain, not delegating, is stepped in
-   * place (the hot path); anything else, or a marker it yields, goes to the trampoline.
+   * A send or `next`, the hot path: the frame that runs (this coroutine, or
+   * the top of the chain it is the base of) is stepped in place; the
+   * trampoline takes over for anything else, or for what that step did
+   * other than yield a value (a marker, a return, an exception).
    */
   #step(value: unknown): IteratorResult<Y, R> {
-    if (this.#status > FRESH || this.#chain || this.#inner) return this.#trampoline("next", value);
+    const chain = this.#chain;
+    const node = chain ? chain[chain.length - 1]! : this;
+    // (A plain iterator on top yields data, and an exhausted generator is done: the trampoline sees to both.)
+    if (this.#status > FRESH || (chain && chain[0] !== this) || node.#inner) {
+      return this.#trampoline("next", value);
+    }
     this.#status = RUNNING;
     const prev = current;
-    current = this;
+    current = node;
     let r: IteratorResult<unknown, unknown>;
     try {
-      r = this.#it.next(value);
+      r = node.#it.next(value);
     } catch (e) {
       current = prev;
-      this.#status = CLOSED;
-      throw this.#escaped(e);
+      return this.#trampoline("next", e, false, null);
     }
     current = prev;
-    if (r.done) {
-      this.#status = CLOSED;
-      return r as IteratorResult<Y, R>;
-    }
+    if (r.done || isMarker(r.value)) return this.#trampoline("next", undefined, false, r);
     this.#status = SUSPENDED;
-    // (A plain iterator's coroutine is never a base: its yields are data, never markers, on any path.)
-    return isMarker(r.value) ? this.#trampoline("next", undefined, false, r) : (r as IteratorResult<Y, R>);
+    return r as IteratorResult<Y, R>;
   }
 
   /**
    * The trampoline: this coroutine is the base of its chain; the loop steps
    * the top frame and then pushes (a marker was yielded), pops with a return
-   * value, or pops and raises in the frame below. `first` is what this
-   * coroutine, stepped in place, already yielded (a marker).
+   * value, or pops and raises in the frame below. `first` is what the top
+   * frame, stepped in place, already returned (null: it threw `value`).
    */
-  #trampoline(mode: Mode, value: unknown, closing = false, first?: IteratorResult<unknown, unknown>): IteratorResult<Y, R> {
-    if (!first && this.#running()) throw executing();
+  #trampoline(mode: Mode, value: unknown, closing = false, first?: IteratorResult<unknown, unknown> | null): IteratorResult<Y, R> {
+    if (first === undefined && this.#running()) throw executing();
     const frames = this.#base();
     // Resumed in any way, a primed coroutine is no longer fresh (rule 7).
     if (this.#status !== CLOSED) this.#status = RUNNING;
@@ -238,7 +236,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
       } else if (frontier > 0) {
         value = new GeneratorExit();
       }
-      for (let r = first, threw = false; ; r = undefined, threw = false) {
+      for (let r = first ?? undefined, threw = first === null; ; r = undefined, threw = false) {
         const top = frames.length - 1;
         const node = frames[top]!;
         const closeSemantics = top === frontier;
@@ -337,18 +335,17 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   /** This coroutine's chain with it at the base: made, or split off the frames below it. */
   #base(): Chain {
     const chain = this.#chain;
-    if (chain && this.#index === 0) return chain;
+    if (chain?.[0] === this) return chain!;
     const own: Chain = [];
     // Sent to directly, a frame of a chain leaves the frames below it
     // delegating to it: the top of theirs is linked again when resumed.
-    if (chain) this.#move(chain, this.#index, own);
+    if (chain) this.#move(chain, chain.indexOf(this), own);
     else this.#push(own, this);
     return own;
   }
 
   #push(chain: Chain, n: Any): void {
     n.#chain = chain;
-    n.#index = chain.length;
     chain.push(n);
   }
 
@@ -370,7 +367,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
         return executing();
       }
       const source = d.#chain;
-      if (source) this.#move(source, d.#index, frames);
+      if (source) this.#move(source, source.indexOf(d), frames);
       else this.#push(frames, d);
     }
   }
@@ -434,17 +431,16 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   /**
    * A trampoline takes delegating generators off the JS stack; put them back
    * in the error's `stack`, one line for each delegation it passes through.
+   * A line already there is not repeated (an error re-raised through the same
+   * level, or recursion through the same `yield from`, as Python folds it).
    */
   #annotate(err: unknown): void {
     const site = this.#site;
-    const seen = (this.#seen ??= new WeakSet());
-    if (err instanceof Error && !seen.has(err)) {
-      seen.add(err);
-      try {
-        err.stack += `\n    at ${this.#name || site?.fn || "<anonymous>"} (${site?.site || "yield from"})`;
-      } catch {
-        // a frozen error, or a read-only stack, stays as it is
-      }
+    const line = `\n    at ${this.#name || site?.fn || "<anonymous>"} (${site?.site || "yield from"})`;
+    try {
+      if (err instanceof Error && !err.stack!.includes(line)) err.stack += line;
+    } catch {
+      // a frozen error, or a read-only stack, stays as it is
     }
   }
 

@@ -33,8 +33,7 @@ export const send = <Y, R, S>(gen: GeneratorLike<Y, R, S>, value: NoInfer<S>): Y
  * @example
  * const avg = track(averager)(); next(avg);
  */
-export const next = <Y, R, S>(gen: GeneratorLike<Y, R, S>): Y =>
-  of(gen).send(undefined as S);
+export const next = <Y, R, S>(gen: GeneratorLike<Y, R, S>): Y => send(gen, undefined as S);
 
 /**
  * Python's `gen.throw(err)`.

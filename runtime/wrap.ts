@@ -101,6 +101,6 @@ export function checked(gen: any): any {
 const refused = (x: any, expected: string): TypeError =>
   new TypeError(
     isAsync(x)
-      ? `coroutil drives synchronous generators; ${x.name || "this"} is an ${tag(x)}`
-      : `expected ${expected}, got ${x === null ? "null" : tag(x) ?? typeof x}`,
+      ? `coroutil drives synchronous generators; ${x.name || "it"} is an ${tag(x)}`
+      : `expected ${expected}, got ${tag(x) ?? (x && typeof x)}`,
   );
