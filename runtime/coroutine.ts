@@ -102,7 +102,13 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     this.#name = name;
     this.#origin = origin;
     this.#status = origin === MET ? SUSPENDED : CREATED;
-    if (origin < OWN) Reflect.set(gen, COROUTINE, this);
+    if (origin < OWN) {
+      try {
+        (gen as any)[COROUTINE] = this;
+      } catch {
+        // a frozen generator: met again, it gets another Coroutine
+      }
+    }
   }
 
   /** @internal Whether `x` is a Coroutine: a brand check, cheaper than `instanceof` on the hot paths. */
