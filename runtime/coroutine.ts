@@ -83,8 +83,8 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   #inner: Any | undefined;
   /** the iterator delegated to, as Python's `gi_yieldfrom` */
   #yf: unknown;
-  /** the marker of the current delegation, for tracebacks */
-  #site: From | undefined;
+  /** where the current delegation is ("file:line:column", from the plugin), for tracebacks */
+  #site: string | undefined;
   #name: string;
   /** the value yielded at priming (rule 7) */
   #primed: unknown;
@@ -394,7 +394,8 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     if (child.#running()) throw executing();
     node.#inner = child;
     node.#yf = it;
-    node.#site = marker;
+    node.#site = marker.site;
+    node.#name ||= marker.fn ?? "";
     const fault = this.#link(chain);
     if (fault) throw fault;
   }
@@ -441,8 +442,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    * level, or recursion through the same `yield from`, as Python folds it).
    */
   #annotate(err: unknown): void {
-    const site = this.#site;
-    const line = `\n    at ${this.#name || site?.fn || "<anonymous>"} (${site?.site || "yield from"})`;
+    const line = `\n    at ${this.#name || "<anonymous>"} (${this.#site || "yield from"})`;
     try {
       if (err instanceof Error && !err.stack!.includes(line)) err.stack += line;
     } catch {

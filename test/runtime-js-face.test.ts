@@ -456,6 +456,38 @@ Face("an error thrown through the same chain twice still gets one line a level",
   assert.equal(lines.map((l) => l.trim().split(" ")[1]), ["middleAgain"], `stack:\n${err.stack}`);
 });
 
+Face("a frozen native generator can be delegated to and driven (it just keeps no Coroutine of its own)", () => {
+  const frozen = Object.freeze(countTo(2));
+  const outer = track(function* outerOfFrozen() {
+    const r = yield from(frozen);
+    return r;
+  })();
+  assert.equal([next(outer), next(outer)], [1, 2]);
+  try {
+    next(outer);
+    assert.unreachable("outer should have returned");
+  } catch (e) {
+    assert.instance(e, StopIteration);
+    assert.is((e as StopIteration).value, "counted");
+  }
+});
+
+Face("a recursive delegation folds its repeated traceback line, as Python folds repeated frames", () => {
+  const down = track(function* down(n: number): Generator<unknown, void, unknown> {
+    if (n === 0) throw new Error("bottom");
+    yield from(down(n - 1));
+  });
+  let e: Error | undefined;
+  try {
+    next(down(5));
+  } catch (caught) {
+    e = caught as Error;
+  }
+  assert.is(e?.message, "bottom");
+  const added = (e!.stack ?? "").split("\n").filter((l) => l.trim() === "at down (yield from)");
+  assert.is(added.length, 1, `stack:\n${e!.stack}`);
+});
+
 Face("non-Error throwables and frozen errors come out untouched", () => {
   assert.is(tracebackChain(() => "a string"), "a string");
   const obj = { code: 7 };
