@@ -164,6 +164,9 @@ function main(): void {
     const p = typeof r.python === "number" ? ms(r.python) : r.python;
     md.push(`| ${r.workload} | ${ms(r.coroutil)} | ${n} | ${p} | **${fmt(r.ratio)}x** (${fmt(r.roundRatio)}x) | ${fmt(r.python2native)}x |`);
   }
+  md.push("", "In short (the rows the README copies):", "");
+  md.push("| workload | coroutil / native `yield*` | CPython / native `yield*` |", "|---|---:|---:|");
+  for (const r of rows) md.push(`| ${r.workload} | ${fmt(r.ratio)}x | ${fmt(r.python2native)}x |`);
   md.push("", "Walking a linked list by recursive delegation, ns per item:", "");
   md.push("| items | coroutil | native `yield*` | CPython |", "|---:|---:|---:|---:|");
   for (const r of listRows) md.push(`| ${r.length.toLocaleString("en-US")} | ${fmt(r.coroutil, 1)} | ${r.native} | ${r.python} |`);

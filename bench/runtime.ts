@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { Coroutine, StopIteration, coroutine, from, track } from "coroutil";
+import { Coroutine, StopIteration, coroutine, from, send, track } from "coroutil";
 import { renderDepthChart } from "./support/depth-chart.js";
 import { writeSection } from "./support/results-section.js";
 
@@ -169,6 +169,12 @@ function childTiming(): void {
     g.next();
     add(`native:${d}`, nextLoop(), g);
   }
+  // the free function send(c, v) at depth 0, which must cost what the method does
+  {
+    const c = coChain(0);
+    c.send(undefined as any);
+    add("coroutil-free:0", compileLoop("const [c, send] = t; let acc = 0; for (let i = 0; i < n; i++) acc = (acc + send(c, i)) | 0; return acc;"), [c, send]);
+  }
   // the JS face of a Coroutine at depth 0, for reference
   {
     const c = coChain(0);
@@ -199,7 +205,11 @@ function childTiming(): void {
   // hits both (samples[i] is round i for every case).
   const byKey = new Map(cases.map((c) => [c.key, c.samples]));
   const paired = (a: string, b: string) => median(byKey.get(a)!.map((x, i) => x / byKey.get(b)![i]!));
-  const ratios = { depth1000: paired("coroutil:1000", "coroutil:0"), native0: paired("coroutil:0", "native:0") };
+  const ratios = {
+    depth1000: paired("coroutil:1000", "coroutil:0"),
+    native0: paired("coroutil:0", "native:0"),
+    free0: paired("coroutil-free:0", "native:0"),
+  };
   process.stdout.write(JSON.stringify({ stats, ratios }) + "\n");
 }
 
@@ -361,7 +371,7 @@ async function main(): Promise<void> {
   log(`timing sends and creation (${SAMPLES} samples of ~${SAMPLE_MS} ms each, round-robin)…`);
   const timing = runChild("timing");
   const t: Record<string, Stat> = timing.lines[0]?.stats ?? {};
-  const ratios: { depth1000: number; native0: number } | undefined = timing.lines[0]?.ratios;
+  const ratios: { depth1000: number; native0: number; free0: number } | undefined = timing.lines[0]?.ratios;
   if (!timing.lines[0]) log(`timing child failed: status ${timing.status} ${timing.signal ?? ""} ${timing.error ?? ""}`);
 
   log("CPython twin…");
@@ -399,15 +409,18 @@ async function main(): Promise<void> {
   const cp = (d: number) => cpy?.nsPerSend?.[String(d)]?.median as number | undefined;
   const ratioDepth = ratios?.depth1000 ?? NaN;
   const ratioNative = ratios?.native0 ?? NaN;
+  const ratioFree = ratios?.free0 ?? NaN;
   // best-of-samples ratios: the fastest sample of each, least touched by other load
   const best = (k: string) => t[k]?.min ?? NaN;
   const bestDepth = best("coroutil:1000") / best("coroutil:0");
   const bestNative = best("coroutil:0") / best("native:0");
+  const bestFree = best("coroutil-free:0") / best("native:0");
   const pyName = cpy ? `CPython ${cpy.python}` : "CPython";
 
   const targets = [
     { name: "send through 1,000 nested delegations <= 2x a send at depth 0", measured: `${fmt(ratioDepth, 2)}x (${fmt(co(1000))} vs ${fmt(co(0))} ns; best-of ${fmt(bestDepth, 2)}x)`, pass: ratioDepth <= 2 },
     { name: "send at depth 0 <= 1.5x native gen.next(v)", measured: `${fmt(ratioNative, 2)}x (${fmt(co(0))} vs ${fmt(na(0))} ns; best-of ${fmt(bestNative, 2)}x)`, pass: ratioNative <= 1.5 },
+    { name: "free function send(c, v) at depth 0 <= 1.5x native gen.next(v)", measured: `${fmt(ratioFree, 2)}x (${fmt(t["coroutil-free:0"]?.median)} vs ${fmt(na(0))} ns; best-of ${fmt(bestFree, 2)}x)`, pass: ratioFree <= 1.5 },
     { name: "1,000,000 nested delegations run", measured: million?.ok ? `ran (${fmt(million.nsPerSend)} ns/send at that depth)` : `failed: ${deepFailure ?? "not reached"}`, pass: !!million?.ok },
     { name: "runtime <= 2,560 B minified+gzipped", measured: `${int(size.gzip)} bytes`, pass: size.gzip <= SIZE_GOAL },
   ];
@@ -418,7 +431,7 @@ async function main(): Promise<void> {
   lines.push("", `ns per send, median of ${SAMPLES} samples (loop overhead included); ${loadNote}`);
   lines.push(`${"depth".padEnd(8)}${pad("coroutil", 12)}${pad("native yield*", 15)}${pad(pyName, 16)}`);
   for (const d of DEPTHS) lines.push(`${String(d).padEnd(8)}${pad(fmt(co(d)), 12)}${pad(fmt(na(d)), 15)}${pad(fmt(cp(d)), 16)}`);
-  lines.push(`coroutil Coroutine.next(v) at depth 0 (JS face): ${fmt(t["coroutil-next:0"]?.median)} ns`);
+  lines.push(`coroutil Coroutine.next(v) at depth 0 (JS face): ${fmt(t["coroutil-next:0"]?.median)} ns; free function send(c, v): ${fmt(t["coroutil-free:0"]?.median)} ns`);
   if (cpy && cpy.timingRecursionLimit !== cpy.defaultRecursionLimit) {
     lines.push(`(CPython timed with sys.setrecursionlimit(${cpy.timingRecursionLimit}); depth 1000 does not run under the default ${cpy.defaultRecursionLimit})`);
   }
@@ -471,7 +484,7 @@ async function main(): Promise<void> {
   for (const d of DEPTHS) md.push(`| ${int(d)} | ${fmt(co(d))} | ${fmt(na(d))} | ${fmt(cp(d))} |`);
   md.push("");
   md.push(`coroutil: a chain of \`track\`ed generators, each \`return (yield from(inner)) + 1\`, driven by \`Coroutine.send(v)\`. Native: the same chain with \`yield*\`, driven by \`gen.next(v)\`. CPython: \`yield from\`, \`gen.send(v)\`.`);
-  md.push(`coroutil's JS face \`Coroutine.next(v)\` at depth 0: ${fmt(t["coroutil-next:0"]?.median)} ns.`);
+  md.push(`coroutil's JS face \`Coroutine.next(v)\` at depth 0: ${fmt(t["coroutil-next:0"]?.median)} ns; the free function \`send(c, v)\`: ${fmt(t["coroutil-free:0"]?.median)} ns.`);
   if (cpy && cpy.timingRecursionLimit !== cpy.defaultRecursionLimit) {
     md.push(`CPython's depth-1000 chain needs \`sys.setrecursionlimit\`; it was timed with a limit of ${cpy.timingRecursionLimit}.`);
   }
