@@ -2,6 +2,7 @@ import type { CAC } from "cac";
 import cliProgress from "cli-progress";
 import pc from "picocolors";
 import { fileDiff, formatSummary, runCodemod, type Transform } from "../codemod/index.js";
+import { removePending } from "../codemod/safe-io.js";
 
 interface CodemodFlags {
   dryRun?: boolean;
@@ -24,6 +25,21 @@ export async function codemodCommand(transform: string, paths: string[], flags: 
   const tty = !!process.stderr.isTTY && !process.env.CI;
   const color = !!process.stdout.isTTY && pc.isColorSupported;
   let bar: cliProgress.SingleBar | undefined;
+  let done = 0;
+  let total = 0;
+  // Interrupted (Ctrl-C, SIGTERM): files are written one at a time, each whole or not at all;
+  // say how far the run got, remove a temp file in flight, exit with the signal's code.
+  const stop = (signal: NodeJS.Signals) => {
+    bar?.stop();
+    const removed = removePending();
+    process.stderr.write(
+      `coroutil codemod ${transform}: interrupted by ${signal} after ${done} of ${total} files; ` +
+        `each file is as it was or completely rewritten${removed ? `; removed ${removed} temp file(s)` : ""}\n`,
+    );
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
   const result = await runCodemod(transform as Transform, {
     paths,
     cwd,
@@ -32,20 +48,23 @@ export async function codemodCommand(transform: string, paths: string[], flags: 
     project: flags.project,
     include: list(flags.include),
     exclude: list(flags.exclude),
-    onProgress: tty
-      ? (done, total) => {
-          if (!bar && total >= 50) {
-            bar = new cliProgress.SingleBar(
-              { stream: process.stderr, clearOnComplete: true, format: `${transform} {bar} {value}/{total} files` },
-              cliProgress.Presets.shades_classic,
-            );
-            bar.start(total, 0);
-          }
-          bar?.update(done);
-          if (done === total) bar?.stop();
-        }
-      : undefined,
+    onProgress: (n, all) => {
+      done = n;
+      total = all;
+      if (!tty) return;
+      if (!bar && all >= 50) {
+        bar = new cliProgress.SingleBar(
+          { stream: process.stderr, clearOnComplete: true, format: `${transform} {bar} {value}/{total} files` },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(all, 0);
+      }
+      bar?.update(n);
+      if (n === all) bar?.stop();
+    },
   });
+  process.off("SIGINT", stop);
+  process.off("SIGTERM", stop);
   bar?.stop();
   if (flags.diff) {
     for (const o of result.files) {

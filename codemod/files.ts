@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { lstatSync, readdirSync, statSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { escapePath, globSync } from "tinyglobby";
 
@@ -14,7 +14,9 @@ export interface Collected {
 
 /**
  * The source files named by PATHS (files or folders), filtered by include and
- * exclude globs (relative to `cwd`); node_modules is always excluded.
+ * exclude globs (relative to `cwd`); node_modules is always excluded. A
+ * symbolic link, to a file or a folder, named or found inside a folder, is
+ * never followed: it is skipped with the reason (a dangling one too).
  */
 export function collectFiles(paths: readonly string[], cwd: string, include: readonly string[] = [], exclude: readonly string[] = []): Collected {
   const files = new Set<string>();
@@ -28,18 +30,23 @@ export function collectFiles(paths: readonly string[], cwd: string, include: rea
     const absolute = resolve(cwd, path);
     let stats;
     try {
-      stats = statSync(absolute);
+      stats = lstatSync(absolute);
     } catch {
       missing.push(absolute);
+      continue;
+    }
+    if (stats.isSymbolicLink()) {
+      skipped.push({ file: absolute, reason: linkReason(absolute) });
       continue;
     }
     if (stats.isDirectory()) {
       const base = relative(cwd, absolute).split(sep).join("/");
       const prefix = base ? `${escapePath(base)}/` : "";
-      const found = globSync([`${prefix}**/*.{${EXTENSIONS.join(",")}}`], { cwd, absolute: true, dot: false, ignore });
+      skipped.push(...linksUnder(absolute));
+      const found = globSync([`${prefix}**/*.{${EXTENSIONS.join(",")}}`], { cwd, absolute: true, dot: false, ignore, followSymbolicLinks: false });
       for (const file of found) {
         const native = resolve(file);
-        if (DECLARATION.test(native)) continue;
+        if (DECLARATION.test(native) || isLink(native)) continue;
         if (include.length) {
           included ??= new Set(globSync([...include], { cwd, absolute: true, ignore }).map((f) => resolve(f)));
           if (!included.has(native)) continue;
@@ -56,4 +63,46 @@ export function collectFiles(paths: readonly string[], cwd: string, include: rea
     } else files.add(absolute);
   }
   return { files: [...files].sort(), skipped, missing };
+}
+
+const isLink = (path: string): boolean => {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+};
+
+function linkReason(path: string): string {
+  try {
+    return statSync(path).isDirectory() ? "symlink to a folder (links are not followed)" : "symlink (links are not followed)";
+  } catch {
+    return "dangling symlink";
+  }
+}
+
+/**
+ * The symbolic links inside a folder (node_modules and dot-folders left out, as the file search
+ * does): source-named links to files, links to folders, dangling links; none is entered.
+ */
+function linksUnder(folder: string): Collected["skipped"] {
+  const found: Collected["skipped"] = [];
+  const walk = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+      const path = resolve(dir, entry.name);
+      if (entry.isSymbolicLink()) {
+        const reason = linkReason(path);
+        if (SOURCE.test(entry.name) || reason !== "symlink (links are not followed)") found.push({ file: path, reason });
+      } else if (entry.isDirectory()) walk(path);
+    }
+  };
+  walk(folder);
+  return found;
 }

@@ -1,12 +1,11 @@
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import writeFileAtomic from "write-file-atomic";
 import { ejectSourceFile } from "./eject.js";
 import { collectFiles } from "./files.js";
 import { quickSyntaxErrors, syntaxErrors } from "./parse.js";
 import { primeProject, type PrimeReport } from "./prime.js";
 import { diskProject, findTsconfig, memoryProject } from "./project.js";
+import { readSource, removeLeftovers, writeSource } from "./safe-io.js";
 import { splitText } from "./text.js";
 
 export type Transform = "eject" | "prime";
@@ -39,6 +38,11 @@ export interface FileOutcome {
   after?: string;
 }
 
+/** Temp files of an interrupted earlier run that this run found and removed. */
+export interface Leftovers {
+  removed: string[];
+}
+
 export interface CodemodResult {
   transform: Transform;
   files: FileOutcome[];
@@ -50,6 +54,8 @@ export interface CodemodResult {
   milliseconds: number;
   /** 2 when a file failed, else 1 when --check found changes, else 0 */
   exitCode: 0 | 1 | 2;
+  /** temp files a killed earlier run left in the folders given, removed now */
+  leftovers: string[];
 }
 
 /** Runs eject or prime over PATHS; per-file errors are reported and never stop the run. */
@@ -63,6 +69,8 @@ export async function runCodemod(transform: Transform, options: CodemodOptions =
     ...collected.skipped.map(({ file, reason }): FileOutcome => ({ file, status: "skipped", reason })),
   ];
   const write = !options.dryRun && !options.check;
+  const folders = paths.map((p) => resolve(cwd, p)).filter((p) => !collected.files.includes(p));
+  const leftovers = write ? removeLeftovers(folders) : [];
   const total = collected.files.length;
   let done = 0;
   const progress = (file: string): void => options.onProgress?.(++done, total, file);
@@ -71,15 +79,17 @@ export async function runCodemod(transform: Transform, options: CodemodOptions =
   if (transform === "eject") {
     const project = memoryProject();
     for (const file of collected.files) {
-      outcomes.push(await ejectFile(project, file, write));
+      outcomes.push(ejectFile(project, file, write));
       progress(file);
+      // Between files, a SIGINT or SIGTERM handler can run: no write is half done then.
+      await new Promise((next) => setImmediate(next));
     }
   } else {
-    const parsed: { file: string; raw: string }[] = [];
+    const parsed: { file: string; raw: string; bytes: Buffer }[] = [];
     const checker = memoryProject();
     for (const file of collected.files) {
       try {
-        const raw = readFileSync(file, "utf8");
+        const { text: raw, bytes } = readSource(file);
         let errors = quickSyntaxErrors(file, splitText(raw).body);
         if (!errors) {
           const sf = checker.createSourceFile(file, splitText(raw).body, { overwrite: true });
@@ -87,7 +97,7 @@ export async function runCodemod(transform: Transform, options: CodemodOptions =
           checker.removeSourceFile(sf);
         }
         if (errors.length) outcomes.push({ file, status: "failed", reason: `does not parse: ${errors[0]}` });
-        else parsed.push({ file, raw });
+        else parsed.push({ file, raw, bytes });
       } catch (error) {
         outcomes.push({ file, status: "failed", reason: message(error) });
       }
@@ -97,12 +107,13 @@ export async function runCodemod(transform: Transform, options: CodemodOptions =
       const project = diskProject(tsconfig, parsed.map((p) => p.file));
       const outcome = primeProject(project, parsed.map((p) => p.file));
       reports = outcome.reports;
-      for (const { file, raw } of parsed) {
+      for (const { file, raw, bytes } of parsed) {
         const { bom, body } = splitText(raw);
         const next = outcome.texts.get(project.getSourceFileOrThrow(file).getFilePath());
         if (next === undefined || next === body) outcomes.push({ file, status: "unchanged" });
-        else outcomes.push(await finish(file, raw, bom + next, write));
+        else outcomes.push(finish(file, raw, bytes, bom + next, write));
         progress(file);
+        await new Promise((next) => setImmediate(next));
       }
     } catch (error) {
       for (const { file } of parsed) outcomes.push({ file, status: "failed", reason: message(error) });
@@ -120,13 +131,14 @@ export async function runCodemod(transform: Transform, options: CodemodOptions =
     wrote: write,
     milliseconds: performance.now() - started,
     exitCode,
+    leftovers,
   };
 }
 
-async function ejectFile(project: ReturnType<typeof memoryProject>, file: string, write: boolean): Promise<FileOutcome> {
+function ejectFile(project: ReturnType<typeof memoryProject>, file: string, write: boolean): FileOutcome {
   let sf;
   try {
-    const raw = readFileSync(file, "utf8");
+    const { text: raw, bytes } = readSource(file);
     const { bom, body } = splitText(raw);
     if (!body.includes("coroutil") && !body.includes("@coroutine")) {
       let errors = quickSyntaxErrors(file, body);
@@ -141,7 +153,7 @@ async function ejectFile(project: ReturnType<typeof memoryProject>, file: string
     if (errors.length) return { file, status: "failed", reason: `does not parse: ${errors[0]}` };
     const next = ejectSourceFile(sf);
     if (next === body) return { file, status: "unchanged" };
-    return await finish(file, raw, bom + next, write, project);
+    return finish(file, raw, bytes, bom + next, write, project);
   } catch (error) {
     return { file, status: "failed", reason: message(error) };
   } finally {
@@ -149,14 +161,18 @@ async function ejectFile(project: ReturnType<typeof memoryProject>, file: string
   }
 }
 
-/** Checks the new text parses, then writes it atomically (temp file + rename) unless dry. */
-async function finish(
+/**
+ * Checks the new text parses, then writes it atomically (temp file + rename, only over the bytes
+ * that were read) unless dry.
+ */
+function finish(
   file: string,
   before: string,
+  bytes: Buffer,
   after: string,
   write: boolean,
   project = memoryProject(),
-): Promise<FileOutcome> {
+): FileOutcome {
   const checkName = `${file}.coroutil-check${file.slice(file.lastIndexOf("."))}`;
   let errors = quickSyntaxErrors(checkName, splitText(after).body);
   if (!errors) {
@@ -167,7 +183,13 @@ async function finish(
   if (errors.length) {
     return { file, status: "failed", reason: `the codemod's output would not parse (${errors[0]}); file left as it was — please report this` };
   }
-  if (write) await writeFileAtomic(file, after, { encoding: "utf8" });
+  if (write) {
+    try {
+      writeSource(file, after, bytes);
+    } catch (error) {
+      return { file, status: "failed", reason: message(error) };
+    }
+  }
   return { file, status: "changed", before, after };
 }
 

@@ -39,6 +39,9 @@ export function formatSummary(result: CodemodResult, cwd: string, color: boolean
     if (o.status === "failed") lines.push(`${c.red("failed")}  ${rel(o.file)}: ${o.reason}`);
     else if (o.status === "skipped") lines.push(`${c.yellow("skipped")} ${rel(o.file)}: ${o.reason}`);
   }
+  if (result.leftovers.length) {
+    lines.push(`${c.yellow("cleaned")} removed ${result.leftovers.length} temp file(s) an interrupted earlier run left: ${result.leftovers.map(rel).join(", ")}`);
+  }
   for (const r of result.reports) {
     lines.push(`${c.yellow("left alone")} ${rel(r.file)}:${r.line}:${r.column} ${r.name}: ${r.reason}`);
   }

@@ -162,6 +162,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   }
 
   /** The JS protocol's `next`: `v` is ignored on a never-started coroutine. */
+  next(...[value]: [] | [S]): IteratorResult<Y, R>;
   next(value?: S): IteratorResult<Y, R> {
     return this.#step(value);
   }

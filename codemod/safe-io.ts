@@ -1,0 +1,122 @@
+// Reading and writing the user's files without losing a byte: strict UTF-8 in, and out through a
+// temp file renamed over the original only if the original is still what was read.
+import { closeSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** A file read for rewriting: its text, and its bytes to compare against before the write. */
+export interface ReadFile {
+  text: string;
+  bytes: Buffer;
+}
+
+/** Raised for a file the codemod must not touch; the message says why and what to do. */
+export class UnsafeFileError extends Error {}
+
+/**
+ * Reads `file` as UTF-8 (a BOM, if any, stays in the text). A file that is not valid UTF-8 is
+ * refused: decoding it with replacement characters would lose its bytes on the write.
+ */
+export function readSource(file: string): ReadFile {
+  const bytes = readFileSync(file);
+  try {
+    return { text: utf8.decode(bytes), bytes };
+  } catch {
+    throw new UnsafeFileError(
+      `not valid UTF-8 (${firstInvalidByte(bytes)}); the codemod reads and writes UTF-8 only, so it left the file alone — convert it to UTF-8 and run again`,
+    );
+  }
+}
+
+function firstInvalidByte(bytes: Buffer): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return "it starts with a UTF-16 byte order mark";
+  // Where the first malformed sequence starts (lead byte, then its continuation bytes).
+  for (let i = 0; i < bytes.length; ) {
+    const c = bytes[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    let ok = n >= 0;
+    for (let k = 1; ok && k <= n; k++) ok = i + k < bytes.length && (bytes[i + k]! & 0xc0) === 0x80;
+    if (!ok) return `byte 0x${c.toString(16).padStart(2, "0")} at offset ${i}`;
+    i += n + 1;
+  }
+  return "an overlong or surrogate sequence";
+}
+
+/** The temp files of writes in progress, removed if the process is interrupted. */
+export const pending = new Set<string>();
+
+/** What a temp file of ours is called: `.<name>.coroutil-<pid>-<n>.tmp` beside the file. */
+const TEMP = /^\..+\.coroutil-\d+-\d+\.tmp$/;
+let counter = 0;
+
+/**
+ * Writes `text` over `file` atomically: a temp file beside it, then a rename. The rename happens
+ * only if `file` still holds `before` (else UnsafeFileError: it changed during the run), so a
+ * concurrent edit, or another run, is never overwritten.
+ */
+export function writeSource(file: string, text: string, before: Buffer): void {
+  const temp = join(dirname(file), `.${basename(file)}.coroutil-${process.pid}-${counter++}.tmp`);
+  pending.add(temp);
+  try {
+    const fd = openSync(temp, "wx", 0o644);
+    try {
+      writeSync(fd, text, null, "utf8");
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    let now: Buffer;
+    try {
+      now = readFileSync(file);
+    } catch {
+      throw new UnsafeFileError("it was removed during the run; nothing written");
+    }
+    if (!now.equals(before)) throw new UnsafeFileError("it changed on disk during the run (another program or run edited it); nothing written — run again");
+    renameSync(temp, file);
+  } finally {
+    rmSync(temp, { force: true });
+    pending.delete(temp);
+  }
+}
+
+/** Removes the temp files of writes in progress (on SIGINT/SIGTERM); returns how many there were. */
+export function removePending(): number {
+  const n = pending.size;
+  for (const temp of pending) rmSync(temp, { force: true });
+  pending.clear();
+  return n;
+}
+
+/**
+ * Removes temp files an earlier run left behind when it was killed outright (SIGKILL), in the
+ * folders given: only files named as this codemod names them. Returns their paths.
+ */
+export function removeLeftovers(folders: readonly string[]): string[] {
+  const removed: string[] = [];
+  const walk = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name === "node_modules") continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && TEMP.test(entry.name)) {
+        rmSync(path, { force: true });
+        removed.push(path);
+      }
+    }
+  };
+  for (const folder of folders) {
+    try {
+      if (lstatSync(folder).isDirectory()) walk(folder);
+    } catch {
+      // not there: reported as missing by the file search
+    }
+  }
+  return removed;
+}
