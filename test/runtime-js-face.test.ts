@@ -456,6 +456,62 @@ Face("an error thrown through the same chain twice still gets one line a level",
   assert.equal(lines.map((l) => l.trim().split(" ")[1]), ["middleAgain"], `stack:\n${err.stack}`);
 });
 
+Face("an async generator or its function is a TypeError at once from every constructor and free function, never an unhandled rejection", async () => {
+  let rejections = 0;
+  const count = () => rejections++;
+  process.on("unhandledRejection", count);
+  try {
+    async function* agen() {
+      yield 1;
+    }
+    const calls: [string, () => unknown][] = [
+      ["track(fn)", () => track(agen as never)],
+      ["coroutine(fn)", () => coroutine(agen as never)],
+      ["track(gen)", () => track(agen() as never)],
+      ["coroutine(gen)", () => coroutine(agen() as never)],
+      ["send", () => send(agen() as never, 1)],
+      ["next", () => next(agen() as never)],
+      ["throwInto", () => throwInto(agen() as never, new Error("x"))],
+      ["close", () => close(agen() as never)],
+      ["getGeneratorState", () => getGeneratorState(agen() as never)],
+      ["getYieldFrom", () => getYieldFrom(agen() as never)],
+    ];
+    for (const [name, call] of calls) {
+      try {
+        call();
+        assert.unreachable(`${name} accepted an async generator`);
+      } catch (e) {
+        assert.instance(e, TypeError, name);
+        assert.match((e as Error).message, /^coroutil drives synchronous generators; .* is an AsyncGenerator/, name);
+      }
+    }
+    await new Promise((r) => setTimeout(r, 10));
+    assert.is(rejections, 0, "an unhandled rejection");
+  } finally {
+    process.off("unhandledRejection", count);
+  }
+});
+
+Face("other wrong arguments are a TypeError naming what was expected and what came", () => {
+  const cases: [string, () => unknown, RegExp][] = [
+    ["send(plain object)", () => send({} as never, 1), /expected a generator object, got object/],
+    ["next(number)", () => next(5 as never), /expected a generator object, got number/],
+    ["close(null)", () => close(null as never), /expected a generator object, got null/],
+    ["track(fn not a generator)()", () => (track((() => 42) as never) as () => unknown)(), /expected a generator object, got number/],
+    ["coroutine(async function)", () => coroutine((async () => 1) as never), /coroutil drives synchronous generators; .* is an AsyncFunction/],
+    ["track(fn returning an array)()", () => (track((() => [1]) as never) as () => unknown)(), /expected a generator object, got object/],
+  ];
+  for (const [name, call, message] of cases) {
+    try {
+      call();
+      assert.unreachable(`${name} was accepted`);
+    } catch (e) {
+      assert.instance(e, TypeError, name);
+      assert.match((e as Error).message, message, name);
+    }
+  }
+});
+
 Face("a frozen native generator can be delegated to and driven (it just keeps no Coroutine of its own)", () => {
   const frozen = Object.freeze(countTo(2));
   const outer = track(function* outerOfFrozen() {
