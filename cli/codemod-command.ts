@@ -11,6 +11,7 @@ interface CodemodFlags {
   project?: string;
   include?: string | string[];
   exclude?: string | string[];
+  tag?: boolean;
 }
 
 const list = (value: string | string[] | undefined): string[] => (value === undefined ? [] : [value].flat().map(String));
@@ -48,6 +49,7 @@ export async function codemodCommand(transform: string, paths: string[], flags: 
     project: flags.project,
     include: list(flags.include),
     exclude: list(flags.exclude),
+    tag: flags.tag,
     onProgress: (n, all) => {
       done = n;
       total = all;
@@ -78,13 +80,14 @@ export async function codemodCommand(transform: string, paths: string[], flags: 
 /** Adds `coroutil codemod <eject|prime> [paths…]` to the coroutil CLI. */
 export function registerCodemodCommand(cli: CAC): void {
   cli
-    .command("codemod <transform> [...paths]", "eject: rewrite @coroutine and from() markers into plain runtime calls; prime: adopt @coroutine where every creation is primed at once")
+    .command("codemod <transform> [...paths]", "eject: rewrite @coroutine and from() markers into plain runtime calls; prime: make generators primed at every creation prime themselves")
     .option("--dry-run", "Write nothing")
     .option("--diff", "Print a unified diff (implies --dry-run)")
     .option("--check", "Write nothing; exit 1 when anything would change")
     .option("--project <tsconfig>", "tsconfig.json to use (else found upward from the first path)")
     .option("--include <glob>", "Only files matching GLOB (repeatable)")
     .option("--exclude <glob>", "Skip files matching GLOB (repeatable; node_modules is always skipped)")
+    .option("--tag", "prime: write the /** @coroutine */ tag (for projects compiled with the plugin) instead of coroutine(…)")
     .example("coroutil codemod eject src --check")
     .example("coroutil codemod prime src --diff")
     .action(async (transform: string, paths: string[], flags: CodemodFlags) => {

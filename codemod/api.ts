@@ -1,6 +1,6 @@
 import { ejectSourceFile } from "./eject.js";
 import { syntaxErrors } from "./parse.js";
-import { primeProject, type PrimeReport } from "./prime.js";
+import { primeProject, type PrimeOptions, type PrimeReport } from "./prime.js";
 import { memoryProject } from "./project.js";
 import { runCodemod, type CodemodOptions, type CodemodResult } from "./run.js";
 import { splitText } from "./text.js";
@@ -10,7 +10,10 @@ export function eject(paths: readonly string[], options: Omit<CodemodOptions, "p
   return runCodemod("eject", { ...options, paths });
 }
 
-/** `coroutil codemod prime PATHS…` as a function: adds `@coroutine` where every creation is primed at once. */
+/**
+ * `coroutil codemod prime PATHS…` as a function: makes generators whose every creation is primed at
+ * once prime themselves (`coroutine(…)`; with `tag`, the `@coroutine` JSDoc tag).
+ */
 export function prime(paths: readonly string[], options: Omit<CodemodOptions, "paths"> = {}): Promise<CodemodResult> {
   return runCodemod("prime", { ...options, paths });
 }
@@ -25,7 +28,10 @@ export function ejectText(text: string, fileName = "input.ts"): string {
 }
 
 /** Primes in-memory files (name -> text) as one project; returns the new texts and what was left alone. */
-export function primeTexts(files: Readonly<Record<string, string>>): { texts: Record<string, string>; reports: PrimeReport[] } {
+export function primeTexts(
+  files: Readonly<Record<string, string>>,
+  options: PrimeOptions = {},
+): { texts: Record<string, string>; reports: PrimeReport[] } {
   const project = memoryProject();
   const boms = new Map<string, string>();
   for (const [name, text] of Object.entries(files)) {
@@ -35,7 +41,7 @@ export function primeTexts(files: Readonly<Record<string, string>>): { texts: Re
     if (errors.length) throw new SyntaxError(`${name} does not parse: ${errors[0]}`);
     boms.set(sf.getFilePath(), bom);
   }
-  const outcome = primeProject(project, [...boms.keys()]);
+  const outcome = primeProject(project, [...boms.keys()], options);
   const texts: Record<string, string> = {};
   for (const [name, text] of Object.entries(files)) {
     const next = outcome.texts.get(`/${name}`);

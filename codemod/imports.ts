@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { Node, type ImportDeclaration, type SourceFile } from "ts-morph";
 import { RUNTIME, codeIdentifiers, declares, namesInUse, type CoroutilBindings } from "./bindings.js";
 import type { Edit } from "./edits.js";
@@ -125,7 +127,26 @@ export class ImportPlan {
 function isCommonJs(sf: SourceFile): boolean {
   const path = sf.getFilePath();
   if (/\.c[jt]s$/.test(path)) return true;
-  return /\.[jt]sx?$/.test(path) && /\brequire\s*\(/.test(sf.getFullText()) && !/^\s*(?:import|export)\b/m.test(sf.getFullText());
+  if (!/\.[jt]sx?$/.test(path) || /^\s*(?:import|export)\b/m.test(sf.getFullText())) return false;
+  if (/\brequire\s*\(/.test(sf.getFullText())) return true;
+  // No module syntax either way: a .js file is what its package.json says (Node's rule: CommonJS
+  // unless "type": "module"), so the import written into it runs under plain node.
+  return /\.jsx?$/.test(path) && packageType(dirname(path)) === "commonjs";
+}
+
+/** The module type of the nearest package.json above `dir` ("commonjs" if it has no "type"), if there is one. */
+function packageType(dir: string): "module" | "commonjs" | undefined {
+  for (let at = dir; ; at = dirname(at)) {
+    const file = join(at, "package.json");
+    if (existsSync(file)) {
+      try {
+        return JSON.parse(readFileSync(file, "utf8")).type === "module" ? "module" : "commonjs";
+      } catch {
+        return undefined;
+      }
+    }
+    if (dirname(at) === at) return undefined;
+  }
 }
 
 function statementsUseSemicolons(sf: SourceFile): boolean {

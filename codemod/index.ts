@@ -9,4 +9,4 @@ export { eject, prime, ejectText, primeTexts } from "./api.js";
 export { runCodemod, type CodemodOptions, type CodemodResult, type FileOutcome, type FileStatus, type Transform } from "./run.js";
 export { formatSummary, fileDiff } from "./summary.js";
 export { CodemodInputError } from "./eject.js";
-export type { PrimeReport } from "./prime.js";
+export type { PrimeOptions, PrimeReport } from "./prime.js";

@@ -5,6 +5,8 @@ import { enclosingFunction, isAsync, isGenerator, isGeneratorLike, type Generato
 import { ImportPlan } from "./imports.js";
 import { addTagEdit, coroutineTags } from "./jsdoc.js";
 import { lineColumn, lineEndAfter, lineStartOf, splitText, withEol } from "./text.js";
+import { ejectSourceFile } from "./eject.js";
+import { memoryProject } from "./project.js";
 
 /** A generator function prime left alone, with the creation site it could not prove safe and why. */
 export interface PrimeReport {
@@ -13,6 +15,15 @@ export interface PrimeReport {
   column: number;
   name: string;
   reason: string;
+}
+
+export interface PrimeOptions {
+  /**
+   * Write the `/** @coroutine *\/` tag, which only the Babel plugin understands (for projects
+   * that compile with it). Default: the runtime form, `coroutine(…)` and its import, as eject
+   * writes it, so the code behaves the same under plain node, tsc or any bundler.
+   */
+  tag?: boolean;
 }
 
 export interface PrimeOutcome {
@@ -36,7 +47,7 @@ type Site = { ok: true; file: SourceFile; edits: Edit[]; dropsNext?: string } | 
  * them `@coroutine` and removes the priming calls. Anything it cannot prove is
  * left alone and reported with the creation site and the reason.
  */
-export function primeProject(project: Project, files: readonly string[]): PrimeOutcome {
+export function primeProject(project: Project, files: readonly string[], options: PrimeOptions = {}): PrimeOutcome {
   const editable = new Set(files.map((f) => project.getSourceFileOrThrow(f)));
   const editsByFile = new Map<SourceFile, Edit[]>();
   const dropsByFile = new Map<SourceFile, Map<string, number>>();
@@ -98,6 +109,15 @@ export function primeProject(project: Project, files: readonly string[]): PrimeO
     }
     const eol = splitText(sf.getFullText()).eol;
     texts.set(sf.getFilePath(), applyEdits(sf.getFullText(), edits.map((e) => ({ ...e, text: withEol(e.text, eol) }))));
+  }
+  if (!options.tag) {
+    // The runtime form: the tagged file ejected, so nothing depends on a build step.
+    const scratch = memoryProject();
+    for (const [path, text] of texts) {
+      const sf = scratch.createSourceFile(path, text, { overwrite: true });
+      texts.set(path, ejectSourceFile(sf));
+      scratch.removeSourceFile(sf);
+    }
   }
   return { texts, reports };
 }

@@ -23,6 +23,8 @@ export interface CodemodOptions {
   project?: string;
   include?: readonly string[];
   exclude?: readonly string[];
+  /** prime: write the `@coroutine` JSDoc tag (for projects that compile with the plugin) instead of `coroutine(…)` */
+  tag?: boolean;
   /** called after each file */
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -105,7 +107,7 @@ export async function runCodemod(transform: Transform, options: CodemodOptions =
     try {
       const tsconfig = options.project ? relativeTo(cwd, options.project) : findTsconfig(relativeTo(cwd, paths[0]!));
       const project = diskProject(tsconfig, parsed.map((p) => p.file));
-      const outcome = primeProject(project, parsed.map((p) => p.file));
+      const outcome = primeProject(project, parsed.map((p) => p.file), { tag: options.tag });
       reports = outcome.reports;
       for (const { file, raw, bytes } of parsed) {
         const { bom, body } = splitText(raw);

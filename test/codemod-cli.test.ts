@@ -249,9 +249,12 @@ test("no other file is created in the project", () => {
   assert.equal([...snapshot(dir).keys()].sort(), before);
 });
 
-test("prime annotates a function primed at once and reports the one it cannot prove with file:line", () => {
+test("prime makes a function primed at once prime itself (coroutine(…) by default) and reports the one it cannot prove with file:line", () => {
   const dir = project();
-  const run = codemod(dir, "prime", "src", "--project", "tsconfig.json");
+  const plain = codemod(dir, "prime", "src/ticker.ts", "--dry-run", "--diff");
+  assert.ok(plain.stdout.includes('+import { coroutine } from "coroutil";'), plain.stdout);
+  assert.ok(plain.stdout.includes("+function ticker() { return coroutine(function* ()"), plain.stdout);
+  const run = codemod(dir, "prime", "src", "--project", "tsconfig.json", "--tag");
   assert.is(run.status, 0, run.stdout + run.stderr);
   const ticker = readFileSync(join(dir, "src/ticker.ts"), "utf8");
   assert.ok(ticker.startsWith("/** @coroutine */\nfunction* ticker()"), ticker);

@@ -7,7 +7,7 @@ import { join, relative } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { readSource, writeSource } from "../codemod/safe-io.js";
-import { root } from "./support/codemod-programs.js";
+import { linkRuntime, root, runFile } from "./support/codemod-programs.js";
 import { tempDir } from "./support/temp-dir.js";
 
 const cli = join(root, "cli/index.ts");
@@ -185,6 +185,45 @@ Safety("a run interrupted by SIGINT exits 130 and leaves every file original or 
   if (done < count) {
     assert.is(code, 130, stderr);
     assert.match(stderr, /interrupted by SIGINT after \d+ of 300 files; each file is as it was or completely rewritten/);
+  }
+});
+
+Safety("prime writes the runtime form by default: a plain JavaScript file runs the same with no plugin; --tag writes the JSDoc form", () => {
+  const program = `function* averager() {
+  let total = 0;
+  let count = 0;
+  let average;
+  for (;;) {
+    total += yield average;
+    count += 1;
+    average = total / count;
+  }
+}
+
+const avg = averager();
+avg.next();
+console.log(\`\${avg.next(10).value} \${avg.next(20).value}\`);
+`;
+  for (const tag of [false, true]) {
+    const dir = tempDir("coroutil-safety-prime-");
+    linkRuntime(dir);
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "p", private: true, type: "module" }));
+    mkdirSync(join(dir, "src"));
+    writeFileSync(join(dir, "src/avg.js"), program);
+    const before = runFile(join(dir, "src/avg.js"));
+    assert.is(before.output.trim(), "10 15", before.output);
+    const r = run(dir, "prime", "src", ...(tag ? ["--tag"] : []));
+    assert.is(r.status, 0, r.out);
+    const primed = readFileSync(join(dir, "src/avg.js"), "utf8");
+    assert.not.match(primed, /avg\.next\(\);/, "the priming call is still there");
+    if (tag) {
+      assert.match(primed, /\/\*\* @coroutine \*\/\nfunction\* averager/);
+    } else {
+      assert.match(primed, /^import \{ coroutine \} from "coroutil";/);
+      assert.not.match(primed, /@coroutine/);
+      const after = runFile(join(dir, "src/avg.js"));
+      assert.is(after.output, before.output, "the primed program prints differently with no plugin");
+    }
   }
 });
 

@@ -99,31 +99,44 @@ eject.run();
 const prime = suite("codemod prime fixtures");
 for (const c of cases("prime")) {
   const input = read(join(c.dir, c.input));
-  const outputFile = join(c.dir, `output${c.ext}`);
+  // output.<ext>: the default, runtime form (coroutine(…)); tagged.<ext>: with --tag, the JSDoc form.
+  const forms = [
+    { label: "prime", file: join(c.dir, `output${c.ext}`), options: {}, plugin: false },
+    { label: "prime --tag", file: join(c.dir, `tagged${c.ext}`), options: { tag: true }, plugin: true },
+  ];
   const reportFile = join(c.dir, "report.txt");
-  prime(`${c.name}: prime gives the expected output and report`, () => {
-    const { texts, reports } = primeTexts({ [c.input]: input });
-    expectFile(outputFile, texts[c.input]!, "primed output");
-    const lines = reports.map((r) => `${r.file}:${r.line}:${r.column} ${r.name}: ${r.reason}\n`).join("");
-    expectFile(reportFile, lines, "report of functions left alone");
-  });
-  prime(`${c.name}: prime keeps the BOM and line endings`, () => {
-    assertLineEndings(input, primeTexts({ [c.input]: input }).texts[c.input]!);
-  });
-  prime(`${c.name}: a second prime changes nothing`, () => {
-    const once = read(outputFile);
-    assert.fixture(primeTexts({ [c.input]: once }).texts[c.input]!, once);
-  });
+  for (const form of forms) {
+    prime(`${c.name}: ${form.label} gives the expected output and report`, () => {
+      const { texts, reports } = primeTexts({ [c.input]: input }, form.options);
+      expectFile(form.file, texts[c.input]!, `${form.label} output`);
+      const lines = reports.map((r) => `${r.file}:${r.line}:${r.column} ${r.name}: ${r.reason}\n`).join("");
+      expectFile(reportFile, lines, "report of functions left alone");
+    });
+    prime(`${c.name}: ${form.label} keeps the BOM and line endings`, () => {
+      assertLineEndings(input, primeTexts({ [c.input]: input }, form.options).texts[c.input]!);
+    });
+    prime(`${c.name}: a second ${form.label} changes nothing`, () => {
+      const once = read(form.file);
+      assert.fixture(primeTexts({ [c.input]: once }, form.options).texts[c.input]!, once);
+    });
+  }
   if (input.includes("console.log") && !input.includes("@coroutine")) {
-    const runs = existsSync(outputFile) && !overwrite
-      ? Promise.all([runProgram(input, c.input, false), runProgram(read(outputFile), c.input, true)])
-      : undefined;
+    // The default form runs as it is (no hook, no plugin); the tagged form runs under the plugin.
+    // Both must print what the unprimed original prints.
+    const start = () =>
+      Promise.all([
+        runProgram(input, c.input, false),
+        ...forms.map((form) => runProgram(read(form.file), c.input, form.plugin)),
+      ]);
+    const runs = forms.every((form) => existsSync(form.file)) && !overwrite ? start() : undefined;
     runs?.catch(() => {});
-    prime(`${c.name}: the primed program with the plugin prints what the original prints without it`, async () => {
-      const [original, primed] = await (runs ?? Promise.all([runProgram(input, c.input, false), runProgram(read(outputFile), c.input, true)]));
-      assert.is(original.status, 0, original.output);
-      assert.fixture(primed.output, original.output);
-      assert.is(primed.status, 0);
+    prime(`${c.name}: the primed program prints what the original prints, plain as written and tagged under the plugin`, async () => {
+      const [original, ...primed] = await (runs ?? start());
+      assert.is(original!.status, 0, original!.output);
+      for (const [k, run] of primed.entries()) {
+        assert.fixture(run.output, original!.output, forms[k]!.label);
+        assert.is(run.status, 0, `${forms[k]!.label}: ${run.output}`);
+      }
     });
   }
 }
