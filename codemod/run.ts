@@ -65,14 +65,15 @@ export async function runCodemod(transform: Transform, options: CodemodOptions =
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const paths = options.paths?.length ? options.paths : ["."];
+  const write = !options.dryRun && !options.check;
+  // First, what a killed earlier run left (an original it set aside is put back, then scanned).
+  const leftovers = write ? removeLeftovers(paths.map((p) => resolve(cwd, p))) : [];
   const collected = collectFiles(paths, cwd, options.include, options.exclude);
   const outcomes: FileOutcome[] = [
     ...collected.missing.map((file): FileOutcome => ({ file, status: "failed", reason: "no such file or folder" })),
     ...collected.skipped.map(({ file, reason }): FileOutcome => ({ file, status: "skipped", reason })),
   ];
-  const write = !options.dryRun && !options.check;
-  const folders = paths.map((p) => resolve(cwd, p)).filter((p) => !collected.files.includes(p));
-  const leftovers = write ? removeLeftovers(folders) : [];
+
   const total = collected.files.length;
   let done = 0;
   const progress = (file: string): void => options.onProgress?.(++done, total, file);

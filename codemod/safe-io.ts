@@ -46,17 +46,23 @@ function firstInvalidByte(bytes: Buffer): string {
 /** The temp files of writes in progress, removed if the process is interrupted. */
 export const pending = new Set<string>();
 
-/** What a temp file of ours is called: `.<name>.coroutil-<pid>-<n>.tmp` beside the file. */
-const TEMP = /^\..+\.coroutil-\d+-\d+\.tmp$/;
+/**
+ * What our temp files are called, beside the file: `.<name>.coroutil-<pid>-<n>.tmp` holds the new
+ * text; `.<name>.coroutil.lock`, holding the writer's pid, lets one run at a time replace the file.
+ */
+const TEMP = /^\..+\.coroutil-(\d+)-\d+\.tmp$/;
+const LOCK = /^\..+\.coroutil\.lock$/;
 let counter = 0;
 
 /**
- * Writes `text` over `file` atomically: a temp file beside it, then a rename. The rename happens
- * only if `file` still holds `before` (else UnsafeFileError: it changed during the run), so a
- * concurrent edit, or another run, is never overwritten.
+ * Writes `text` over `file` atomically (a temp file renamed into place), and only over the bytes
+ * that were read (`before`): under a lock beside the file, so two runs never both replace it, the
+ * file is compared with what was read before the rename. A file that changed since, or that
+ * another run is replacing, is left as it is (UnsafeFileError).
  */
 export function writeSource(file: string, text: string, before: Buffer): void {
   const temp = join(dirname(file), `.${basename(file)}.coroutil-${process.pid}-${counter++}.tmp`);
+  const lock = join(dirname(file), `.${basename(file)}.coroutil.lock`);
   pending.add(temp);
   try {
     const fd = openSync(temp, "wx", 0o644);
@@ -66,14 +72,27 @@ export function writeSource(file: string, text: string, before: Buffer): void {
     } finally {
       closeSync(fd);
     }
-    let now: Buffer;
     try {
-      now = readFileSync(file);
+      const held = openSync(lock, "wx", 0o644);
+      writeSync(held, String(process.pid));
+      closeSync(held);
     } catch {
-      throw new UnsafeFileError("it was removed during the run; nothing written");
+      throw new UnsafeFileError("another run is rewriting it at the same moment; nothing written");
     }
-    if (!now.equals(before)) throw new UnsafeFileError("it changed on disk during the run (another program or run edited it); nothing written — run again");
-    renameSync(temp, file);
+    pending.add(lock);
+    try {
+      let now: Buffer;
+      try {
+        now = readFileSync(file);
+      } catch {
+        throw new UnsafeFileError("it was removed during the run; nothing written");
+      }
+      if (!now.equals(before)) throw new UnsafeFileError("it changed on disk during the run (another program or run edited it); nothing written — run again");
+      renameSync(temp, file);
+    } finally {
+      rmSync(lock, { force: true });
+      pending.delete(lock);
+    }
   } finally {
     rmSync(temp, { force: true });
     pending.delete(temp);
@@ -89,8 +108,9 @@ export function removePending(): number {
 }
 
 /**
- * Removes temp files an earlier run left behind when it was killed outright (SIGKILL), in the
- * folders given: only files named as this codemod names them. Returns their paths.
+ * Cleans up after an earlier run that was killed outright (SIGKILL), in the folders given: the
+ * temp files and locks of a process that is no longer running (a run going on at the same time
+ * keeps its own). Only files named as this codemod names them are touched. Returns their paths.
  */
 export function removeLeftovers(folders: readonly string[]): string[] {
   const removed: string[] = [];
@@ -105,7 +125,10 @@ export function removeLeftovers(folders: readonly string[]): string[] {
       if (entry.name === "node_modules") continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && TEMP.test(entry.name)) {
+      else if (!entry.isFile()) continue;
+      const temp = TEMP.exec(entry.name);
+      const owner = temp ? temp[1] : LOCK.test(entry.name) ? readOwner(path) : undefined;
+      if (owner !== undefined && !alive(Number(owner))) {
         rmSync(path, { force: true });
         removed.push(path);
       }
@@ -119,4 +142,23 @@ export function removeLeftovers(folders: readonly string[]): string[] {
     }
   }
   return removed;
+}
+
+function readOwner(lock: string): string {
+  try {
+    return readFileSync(lock, "utf8").trim();
+  } catch {
+    return "";
+  }
+}
+
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

@@ -48,7 +48,7 @@ function snapshot(dir: string): Map<string, string> {
   return files;
 }
 
-const tempFiles = (dir: string) => [...snapshot(dir).keys()].filter((f) => /\.coroutil-\d+-\d+\.tmp$/.test(f));
+const tempFiles = (dir: string) => [...snapshot(dir).keys()].filter((f) => /\.coroutil(-\d+-\d+\.tmp|\.lock)$/.test(f));
 
 const Safety = suite("codemod safety");
 
@@ -144,13 +144,27 @@ Safety("temp files a killed run left behind are removed by the next run, which s
   const dir = tempDir("coroutil-safety-left-");
   mkdirSync(join(dir, "src"));
   writeFileSync(join(dir, "src/a.ts"), SOURCE);
-  writeFileSync(join(dir, "src/.a.ts.coroutil-4242-0.tmp"), "half a file");
+  writeFileSync(join(dir, "src/.a.ts.coroutil-999999999-0.tmp"), "half a file");
   writeFileSync(join(dir, "src/.a.ts.other.tmp"), "not ours");
   const r = run(dir, "eject", "src");
   assert.is(r.status, 0, r.out);
-  assert.match(r.out, /removed 1 temp file\(s\) an interrupted earlier run left: src\/\.a\.ts\.coroutil-4242-0\.tmp/);
-  assert.not.ok(existsSync(join(dir, "src/.a.ts.coroutil-4242-0.tmp")));
+  assert.match(r.out, /removed 1 temp file\(s\) an interrupted earlier run left: src\/\.a\.ts\.coroutil-999999999-0\.tmp/);
+  assert.not.ok(existsSync(join(dir, "src/.a.ts.coroutil-999999999-0.tmp")));
   assert.ok(existsSync(join(dir, "src/.a.ts.other.tmp")), "removed a file that is not the codemod's");
+});
+
+Safety("a lock a killed run left is removed; a lock of a live run is respected", () => {
+  const dir = tempDir("coroutil-safety-left-");
+  writeFileSync(join(dir, "a.ts"), SOURCE);
+  writeFileSync(join(dir, "b.ts"), SOURCE);
+  writeFileSync(join(dir, ".a.ts.coroutil.lock"), "999999999");
+  writeFileSync(join(dir, ".b.ts.coroutil.lock"), String(process.pid));
+  const r = run(dir, "eject", ".");
+  assert.is(r.status, 2, r.out);
+  assert.match(r.out, /removed 1 temp file\(s\) an interrupted earlier run left: \.a\.ts\.coroutil\.lock/);
+  assert.match(readFileSync(join(dir, "a.ts"), "utf8"), /yield\* from\(inner\(\)\)/);
+  assert.match(r.out, /failed +b\.ts: another run is rewriting it at the same moment/);
+  assert.is(readFileSync(join(dir, "b.ts"), "utf8"), SOURCE);
 });
 
 Safety("a run interrupted by SIGINT exits 130 and leaves every file original or completely rewritten, no temp file", async () => {
@@ -186,6 +200,33 @@ Safety("a run interrupted by SIGINT exits 130 and leaves every file original or 
     assert.is(code, 130, stderr);
     assert.match(stderr, /interrupted by SIGINT after \d+ of 300 files; each file is as it was or completely rewritten/);
   }
+});
+
+Safety("two runs at once on one tree never interleave a file: each file is original or complete, and no file is changed twice", async () => {
+  const dir = tempDir("coroutil-safety-twice-");
+  mkdirSync(join(dir, "src"));
+  const count = 200;
+  for (let i = 0; i < count; i++) writeFileSync(join(dir, "src", `f${String(i).padStart(3, "0")}.ts`), SOURCE);
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_NO_WARNINGS: "1" };
+  delete env.CI;
+  const start = () => {
+    const child = spawn(process.execPath, [...NODE_ARGS, "eject", "src"], { cwd: dir, env });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    return new Promise<{ code: number | null; out: string }>((resolve) => child.on("exit", (code) => resolve({ code, out })));
+  };
+  const [a, b] = await Promise.all([start(), start()]);
+  const changed = (out: string) => Number(/changed (\d+)/.exec(out)?.[1] ?? NaN);
+  const raced = (out: string) => (out.match(/changed on disk during the run|another run is rewriting it at the same moment/g) ?? []).length;
+  assert.is(changed(a.out) + changed(b.out), count, `${a.out}\n${b.out}`);
+  // A file the other run rewrote first is reported as failed by this one, never rewritten again.
+  for (const r of [a, b]) assert.is(r.code, raced(r.out) ? 2 : 0, r.out);
+  const names = readdirSync(join(dir, "src"));
+  assert.equal(names.filter((n) => !n.endsWith(".ts")), [], "a temp file was left behind");
+  const outputs = new Set(names.map((n) => readFileSync(join(dir, "src", n), "utf8")));
+  assert.is(outputs.size, 1, "the files differ: some were rewritten twice or interleaved");
+  assert.match([...outputs][0]!, /yield\* from\(inner\(\)\)/);
 });
 
 Safety("prime writes the runtime form by default: a plain JavaScript file runs the same with no plugin; --tag writes the JSDoc form", () => {
