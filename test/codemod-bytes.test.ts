@@ -38,7 +38,8 @@ Bytes("random UTF-8 text, BOM or not, LF/CRLF/CR and mixtures: untouched bytes s
       const once = ejectText(input, "file.ts");
       assert.ok(once.startsWith(prefix), "the bytes before the program changed");
       assert.ok(once.endsWith(after), "the bytes after the program changed");
-      assert.not.ok(once.includes("\uFFFD"), "a replacement character appeared");
+      const replacements = (t: string) => t.split("\uFFFD").length;
+      assert.is(replacements(once), replacements(input), "a replacement character appeared");
       assert.match(once, /yield\* from\(inner\(\)\)/);
       assert.is(ejectText(once, "file.ts"), once, "a second eject changed the file");
       // The program's own untouched lines keep their bytes, line ending included.
@@ -46,7 +47,7 @@ Bytes("random UTF-8 text, BOM or not, LF/CRLF/CR and mixtures: untouched bytes s
         assert.ok(once.includes(line + programEol), `lost "${line}" with its line ending`);
       }
     }),
-    { numRuns: 150 },
+    { numRuns: Number(process.env.PROPERTY_RUNS ?? 150), seed: process.env.CI ? 20261203 : undefined },
   );
 });
 
