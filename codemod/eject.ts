@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, type CallExpression, type FunctionDeclaration, type SourceFile, type YieldExpression } from "ts-morph";
-import { coroutilBindings, referencesToLocal, runtimeExportOf, type CoroutilBindings } from "./bindings.js";
+import { coroutilBindings, namesInUse, referencesToLocal, runtimeExportOf, type CoroutilBindings } from "./bindings.js";
 import { applyEdits, type Edit } from "./edits.js";
 import { bodyUses, enclosingFunction, isAsync, isGenerator, isGeneratorLike, type GeneratorLike } from "./functions.js";
 import { ImportPlan } from "./imports.js";
@@ -84,6 +84,7 @@ export function ejectSourceFile(sourceFile: SourceFile): string {
   }
 
   const javascript = isJavaScriptFile(sourceFile.getFilePath());
+  const usedNames = namesInUse(sourceFile);
   for (const [fn, wrapper] of targets) {
     if (wrapper === "none") continue;
     const uses = bodyUses(fn);
@@ -93,6 +94,11 @@ export function ejectSourceFile(sourceFile: SourceFile): string {
     const exportedType = javascript ? undefined : exportedCoroutineType(fn);
     if (!exportedType && Node.isFunctionDeclaration(fn) && canBeConst(fn, text)) {
       edits.push(...constEdits(fn, plan.use(wrapper)));
+      continue;
+    }
+    const hoisted = Node.isFunctionDeclaration(fn) ? hoistedEdits(fn, wrapper, plan, javascript, usedNames) : undefined;
+    if (hoisted) {
+      edits.push(...hoisted);
       continue;
     }
     const outerType = exportedType ? () => exportedType(plan.use("Coroutine")) : undefined;
@@ -132,8 +138,25 @@ function markerEdits(
   return edits;
 }
 
-/** A generator expression already handed to `coroutine(…)`/`track(…)` (as is, called, or via call/apply). */
+/**
+ * A generator already handed to `coroutine(…)`/`track(…)`: an expression (as is, called, or via
+ * call/apply), or a declaration passed by name, as `coroutine(fGenerator, this, arguments)`.
+ */
 function alreadyWrapped(fn: GeneratorLike, bindings: CoroutilBindings): boolean {
+  if (Node.isFunctionDeclaration(fn)) {
+    const name = fn.getName();
+    return (
+      !!name &&
+      fn
+        .getSourceFile()
+        .getDescendantsOfKind(SyntaxKind.CallExpression)
+        .some((call) => {
+          const first = call.getArguments()[0];
+          const wrapper = Node.isIdentifier(first) && first.getText() === name ? runtimeExportOf(call.getExpression(), bindings) : undefined;
+          return wrapper === "coroutine" || wrapper === "track";
+        })
+    );
+  }
   if (!Node.isFunctionExpression(fn)) return false;
   let node: Node = fn;
   const up = (): Node | undefined => {
@@ -203,6 +226,56 @@ function constEdits(fn: FunctionDeclaration, wrapper: string): Edit[] {
     { start: body.getEnd(), end: body.getEnd(), text: ");" },
   ];
   const typeNode = fn.getReturnTypeNode();
+  const asGenerator = typeNode && generatorTypeOf(typeNode);
+  if (typeNode && asGenerator) edits.push({ start: typeNode.getStart(), end: typeNode.getEnd(), text: asGenerator });
+  return edits;
+}
+
+/**
+ * The hoisted form, for a declaration something uses before its line: the declaration stays a
+ * (hoisted) function that hands its `this` and `arguments` to one generator function declared
+ * beside it, as the plugin does:
+ * `function f(this: unknown, _a: A): Coroutine<Y, R, S> { return coroutine(fGenerator, this, arguments); }`
+ * then `function* fGenerator(a: A, b = 1): Generator<Y, R, S> {…}`. In TypeScript it needs what
+ * the wrapper's signature is written from: a written `Generator` return type and typed parameters
+ * (no type parameters, no overloads); else undefined (the per-call wrapping serves).
+ */
+function hoistedEdits(fn: FunctionDeclaration, wrapper: string, plan: ImportPlan, javascript: boolean, used: Set<string>): Edit[] | undefined {
+  const nameNode = fn.getNameNode();
+  const body = fn.getBody();
+  if (!nameNode || !body || fn.isDefaultExport() || fn.getOverloads().length || fn.getTypeParameters().length) return undefined;
+  const typeNode = fn.getReturnTypeNode();
+  const types = typeNode && Node.isTypeReference(typeNode) && ITERATOR_TYPES.has(typeNode.getTypeName().getText()) ? typeArguments(typeNode) : undefined;
+  if (!javascript && !types) return undefined;
+  const params: string[] = [];
+  let thisType = "unknown";
+  for (const [i, param] of fn.getParameters().entries()) {
+    if (param.getName() === "this") {
+      thisType = param.getTypeNode()?.getText() ?? "unknown";
+      continue;
+    }
+    if (param.hasInitializer() || param.isRestParameter()) break;
+    const type = param.getTypeNode()?.getText();
+    if (!javascript && !type) return undefined;
+    const name = Node.isIdentifier(param.getNameNode()) ? `_${param.getName()}` : `_${i}`;
+    params.push(javascript ? name : `${name}${param.hasQuestionToken() ? "?" : ""}: ${type}`);
+  }
+  const name = nameNode.getText();
+  let generator = `${name}Generator`;
+  for (let n = 2; used.has(generator); n++) generator = `${name}Generator${n}`;
+  used.add(generator);
+  const signature = javascript ? params.join(", ") : [`this: ${thisType}`, ...params].join(", ");
+  const returns = javascript ? "" : `: ${plan.use("Coroutine")}<${types!.join(", ")}>`;
+  const keyword = fn.getFirstChildByKindOrThrow(SyntaxKind.FunctionKeyword);
+  const text = fn.getSourceFile().getFullText();
+  const indent = /^[ \t]*/.exec(text.slice(lineStartOf(text, keyword.getStart())))![0];
+  const edits: Edit[] = [
+    {
+      start: keyword.getStart(),
+      end: nameNode.getEnd(),
+      text: `function ${name}(${signature})${returns} { return ${plan.use(wrapper)}(${generator}, this, arguments); }\n${indent}function* ${generator}`,
+    },
+  ];
   const asGenerator = typeNode && generatorTypeOf(typeNode);
   if (typeNode && asGenerator) edits.push({ start: typeNode.getStart(), end: typeNode.getEnd(), text: asGenerator });
   return edits;

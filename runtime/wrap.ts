@@ -44,9 +44,9 @@ export function coroutine<Y, R, S>(gen: Generator<Y, R, S> | Coroutine<Y, R, S>)
  * `Coroutine` of the generator it makes (one generator function per source
  * function, no wrapper made per call).
  */
-export function coroutine(fn: GeneratorFunctionLike, self: unknown, args: ArrayLike<unknown>): Coroutine<any, any, any>;
+export function coroutine<F extends GeneratorFunctionLike>(fn: F, self: unknown, args: ArrayLike<unknown>): ReturnType<CoroutineFunction<F>>;
 export function coroutine(fn: any, context?: any, args?: ArrayLike<unknown>): any {
-  if (args) return track(fn, context, args)._prime();
+  if (args) return (track(fn, context, args) as Coroutine)._prime();
   if (context !== undefined && context.kind !== "method") {
     throw new TypeError(`@coroutine is for generator methods, not a ${context.kind}`);
   }
@@ -63,7 +63,7 @@ export function coroutine(fn: any, context?: any, args?: ArrayLike<unknown>): an
 export function track<F extends GeneratorFunctionLike>(fn: F): CoroutineFunction<F>;
 export function track<Y, R, S>(gen: Generator<Y, R, S> | Coroutine<Y, R, S>): Coroutine<Y, R, S>;
 /** The plugin's form, as `coroutine(fn, self, args)` without priming. */
-export function track(fn: GeneratorFunctionLike, self: unknown, args: ArrayLike<unknown>): Coroutine<any, any, any>;
+export function track<F extends GeneratorFunctionLike>(fn: F, self: unknown, args: ArrayLike<unknown>): ReturnType<CoroutineFunction<F>>;
 export function track(fn: any, self?: unknown, args?: ArrayLike<unknown>): any {
   if (args) return new Coroutine(fn.apply(self, args), "", OWN);
   return typeof fn === "function" ? wrap(fn, false) : adopt(fn);
