@@ -69,6 +69,52 @@ console.log(Object.keys(co).sort().join(","));`,
   }
 });
 
+Package("require() and import give one runtime: the same classes, whichever loaded it first", () => {
+  writeFileSync(
+    join(project, "both.cjs"),
+    `const co = require("coroutil");
+const avg = co.coroutine(function* () { let t = 0, n = 0, a; for (;;) { const v = yield a; if (v === undefined) return a; t += v; a = t / ++n; } })();
+console.log(co.send(avg, 10), co.send(avg, 30));
+import("coroutil").then((esm) => {
+  let thrown;
+  try { co.send(avg, undefined); } catch (e) { thrown = e; }
+  console.log(esm.StopIteration === co.StopIteration, thrown instanceof esm.StopIteration, esm.Coroutine === co.Coroutine, avg instanceof esm.Coroutine);
+});`,
+  );
+  const r = spawnSync(process.execPath, ["both.cjs"], { cwd: project, encoding: "utf8", env });
+  assert.is(r.status, 0, r.stdout + r.stderr);
+  assert.is(r.stdout.trim(), "10 20\ntrue true true true");
+});
+
+Package("coroutil/babel loads with require(), as a babel.config.cjs does", () => {
+  const { out, status } = node(
+    [],
+    "babel.cjs",
+    `const babel = require("@babel/core");
+const plugin = require("coroutil/babel");
+const code = "/** @coroutine */ function* f() { const x = yield 1; return x; }";
+console.log(typeof plugin, plugin.default === plugin);
+console.log(babel.transformSync(code, { filename: "f.js", plugins: ["coroutil/babel"], configFile: false, babelrc: false }).code);`,
+  );
+  assert.is(status, 0, out);
+  assert.match(out, /^function true/);
+  assert.match(out, /_coroutine\(_f, this, arguments\)/);
+});
+
+Package("a CommonJS file run through the bin's register hook requires the runtime", () => {
+  writeFileSync(
+    join(project, "app.cjs"),
+    `const { coroutine, send } = require("coroutil");
+const echo = coroutine(function* () { for (;;) yield (yield) * 2; });
+const e = echo();
+console.log(send(e, 21));`,
+  );
+  const bin = join(project, "node_modules/.bin", process.platform === "win32" ? "coroutil.cmd" : "coroutil");
+  const r = spawnSync(bin, ["run", "app.cjs"], { cwd: project, encoding: "utf8", env });
+  assert.is(r.status, 0, r.stdout + r.stderr);
+  assert.is(r.stdout.trim(), "42");
+});
+
 Package("coroutil/babel compiles with the installed package alone", () => {
   const { out, status } = node(
     [],
