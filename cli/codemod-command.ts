@@ -1,8 +1,26 @@
 import type { CAC } from "cac";
 import cliProgress from "cli-progress";
 import pc from "picocolors";
-import { fileDiff, formatSummary, runCodemod, type Transform } from "../codemod/index.js";
+import type { Transform } from "../codemod/index.js";
 import { removePending } from "../codemod/safe-io.js";
+
+/**
+ * The codemod, loaded when a codemod command runs (so `coroutil run` never loads ts-morph); a
+ * missing ts-morph is one line saying how to install it, not a stack trace.
+ */
+async function loadCodemod(): Promise<typeof import("../codemod/index.js") | undefined> {
+  try {
+    return await import("../codemod/index.js");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" && /ts-morph/.test(String((error as Error).message))) {
+      process.stderr.write(
+        `${pc.red("coroutil:")} the codemod needs ts-morph, which is not installed; run \`npm install --save-dev ts-morph\` (or \`npx -p coroutil -p ts-morph coroutil codemod …\`)\n`,
+      );
+      return undefined;
+    }
+    throw error;
+  }
+}
 
 interface CodemodFlags {
   dryRun?: boolean;
@@ -22,6 +40,9 @@ export async function codemodCommand(transform: string, paths: string[], flags: 
     process.stderr.write(`${pc.red("coroutil:")} unknown codemod \`${transform}\`; write \`coroutil codemod eject PATHS…\` or \`coroutil codemod prime PATHS…\`\n`);
     return 1;
   }
+  const codemod = await loadCodemod();
+  if (!codemod) return 1;
+  const { fileDiff, formatSummary, runCodemod } = codemod;
   const cwd = process.cwd();
   const tty = !!process.stderr.isTTY && !process.env.CI;
   const color = !!process.stdout.isTTY && pc.isColorSupported;

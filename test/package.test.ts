@@ -1,7 +1,7 @@
 // The published package: `npm run build`, `npm pack`, and the tarball
 // installed into an empty project works with nothing else (SPEC section 1).
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -155,6 +155,23 @@ Package("coroutil/codemod exports its functions from the installed package", () 
   assert.is(status, 0, out);
   assert.match(out, /eject/);
   assert.match(out, /prime/);
+});
+
+Package("without ts-morph, the codemod says in one line how to install it; run still works", () => {
+  const bin = join(project, "node_modules/.bin", process.platform === "win32" ? "coroutil.cmd" : "coroutil");
+  const hidden = join(project, "node_modules/ts-morph-hidden");
+  renameSync(join(project, "node_modules/ts-morph"), hidden);
+  try {
+    writeFileSync(join(project, "hello.ts"), `console.log("hello");`);
+    const codemod = spawnSync(bin, ["codemod", "eject", "hello.ts"], { cwd: project, encoding: "utf8", env });
+    assert.is(codemod.status, 1, codemod.stdout + codemod.stderr);
+    assert.is(codemod.stderr.trim().split("\n").length, 1, codemod.stderr);
+    assert.match(codemod.stderr, /needs ts-morph, which is not installed; run `npm install --save-dev ts-morph`/);
+    const run = spawnSync(bin, ["run", "hello.ts"], { cwd: project, encoding: "utf8", env });
+    assert.is(run.stdout.trim(), "hello", run.stderr);
+  } finally {
+    renameSync(hidden, join(project, "node_modules/ts-morph"));
+  }
 });
 
 Package.run();
