@@ -2,7 +2,6 @@ import type { CAC } from "cac";
 import cliProgress from "cli-progress";
 import pc from "picocolors";
 import type { Transform } from "../codemod/index.js";
-import { removePending } from "../codemod/safe-io.js";
 
 /**
  * The codemod, loaded when a codemod command runs (so `coroutil run` never loads ts-morph); a
@@ -42,7 +41,7 @@ export async function codemodCommand(transform: string, paths: string[], flags: 
   }
   const codemod = await loadCodemod();
   if (!codemod) return 1;
-  const { fileDiff, formatSummary, runCodemod } = codemod;
+  const { fileDiff, formatSummary, removePending, runCodemod } = codemod;
   const cwd = process.cwd();
   const tty = !!process.stderr.isTTY && !process.env.CI;
   const color = !!process.stdout.isTTY && pc.isColorSupported;

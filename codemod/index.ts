@@ -10,3 +10,4 @@ export { runCodemod, type CodemodOptions, type CodemodResult, type FileOutcome, 
 export { formatSummary, fileDiff } from "./summary.js";
 export { CodemodInputError } from "./eject.js";
 export type { PrimeOptions, PrimeReport } from "./prime.js";
+export { removePending } from "./safe-io.js";

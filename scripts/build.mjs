@@ -13,8 +13,6 @@ rmSync(join(root, "dist"), { recursive: true, force: true });
 const { status } = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
 if (status !== 0) process.exit(status ?? 1);
 
-const bin = join(root, "dist/cli/index.js");
-if (existsSync(bin)) chmodSync(bin, 0o755);
 
 // CommonJS: the runtime and the Babel plugin are also built as CommonJS (require("coroutil") in
 // Jest's module system, coroutil/babel from a babel.config.cjs). One runtime per process: the
@@ -35,13 +33,32 @@ writeFileSync(
   join(root, "dist/runtime/index.js"),
   `// The ES module face of the CommonJS runtime beside it: one runtime, whether imported or required.\nexport { ${names.join(", ")} } from "./index.cjs";\n`,
 );
+
+// Install footprint: `npm install coroutil` installs coroutil alone. What only the tools need is
+// either bundled here (the CLI's and the plugin's small helpers) or an optional peer dependency
+// the user already has for that tool (@babel/core and what comes with it; ts-morph for the codemod).
+const peers = ["@babel/core", "@babel/preset-typescript", "@babel/types", "@babel/traverse", "@babel/helper-module-imports", "ts-morph"];
+const common = { bundle: true, platform: "node", target: "node20", external: peers, logLevel: "warning" };
+// The plugin, as an ES module and as CommonJS (for a babel.config.cjs and Jest).
+await build({ ...common, entryPoints: [join(root, "plugin/index.ts")], outfile: join(root, "dist/plugin/index.js"), format: "esm" });
 await build({
+  ...common,
   entryPoints: [join(root, "plugin/index.ts")],
   outfile: join(root, "dist/plugin/index.cjs"),
-  bundle: true,
   format: "cjs",
-  platform: "node",
-  target: "node20",
-  packages: "external",
   footer: { js: "module.exports = module.exports.default; module.exports.default = module.exports;" },
 });
+// The codemod (ts-morph stays the user's), and the CLI, which loads the codemod only when asked.
+const esmRequire = { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' };
+await build({ ...common, entryPoints: [join(root, "codemod/index.ts")], outfile: join(root, "dist/codemod/index.js"), format: "esm", banner: esmRequire });
+await build({
+  ...common,
+  entryPoints: [join(root, "cli/index.ts")],
+  outfile: join(root, "dist/cli/index.js"),
+  format: "esm",
+  banner: esmRequire,
+  external: [...peers, "../codemod/index.js", "coroutil/package.json"],
+});
+
+const bin = join(root, "dist/cli/index.js");
+if (existsSync(bin)) chmodSync(bin, 0o755);

@@ -28,6 +28,24 @@ Package.before(() => {
     cwd: project,
     stdio: "pipe",
   });
+  alone = readdirSync(join(project, "node_modules")).filter((n) => !n.startsWith("."));
+  aloneRuntime = spawnSync(process.execPath, ["-e", 'import("coroutil").then((co) => console.log(typeof co.coroutine, typeof co.send))'], { cwd: project, encoding: "utf8", env });
+  // The tools' peers, as a user of the plugin, the register hook and the codemod installs them.
+  execFileSync(npm, ["install", "--prefer-offline", "--no-audit", "--no-fund", "@babel/core@7", "@babel/preset-typescript@7", "ts-morph@28"], {
+    cwd: project,
+    stdio: "pipe",
+  });
+});
+
+let alone: string[] = [];
+let aloneRuntime: ReturnType<typeof spawnSync> | undefined;
+
+Package("npm install coroutil installs coroutil alone (under 1 MiB), and the runtime works from it", () => {
+  assert.equal(alone, ["coroutil"]);
+  assert.is(String(aloneRuntime?.stdout).trim(), "function function", String(aloneRuntime?.stderr));
+  const listing = execFileSync(npm, ["pack", "--dry-run", "--json"], { cwd: root, encoding: "utf8" });
+  const { unpackedSize } = JSON.parse(listing)[0] as { unpackedSize: number };
+  assert.ok(unpackedSize < 1024 * 1024, `unpacked ${unpackedSize} bytes`);
 });
 
 Package.after(() => rmSync(project, { recursive: true, force: true }));
