@@ -192,4 +192,19 @@ Package("without ts-morph, the codemod says in one line how to install it; run s
   }
 });
 
+Package("without @babel/core, the register hook says in one line what to install", () => {
+  const bin = join(project, "node_modules/.bin", process.platform === "win32" ? "coroutil.cmd" : "coroutil");
+  const hidden = join(project, "node_modules/@babel/core-hidden");
+  renameSync(join(project, "node_modules/@babel/core"), hidden);
+  try {
+    writeFileSync(join(project, "hello2.ts"), `console.log("hello");`);
+    const run = spawnSync(bin, ["run", "hello2.ts"], { cwd: project, encoding: "utf8", env });
+    assert.is(run.status, 1, run.stdout + run.stderr);
+    assert.is(run.stderr.trim().split("\n").length, 1, run.stderr);
+    assert.match(run.stderr, /coroutil\/register needs @babel\/core, which is not installed; run `npm install --save-dev @babel\/core`/);
+  } finally {
+    renameSync(hidden, join(project, "node_modules/@babel/core"));
+  }
+});
+
 Package.run();
