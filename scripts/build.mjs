@@ -48,6 +48,32 @@ await build({
   format: "cjs",
   footer: { js: "module.exports = module.exports.default; module.exports.default = module.exports;" },
 });
+// The bundler plugins share one bundle of unplugin and the transform (coroutil/vite and the others
+// are tsc's one-line modules importing it); the bundlers themselves are the user's.
+await build({
+  ...common,
+  entryPoints: [join(root, "plugin/bundler.ts")],
+  outfile: join(root, "dist/plugin/bundler.js"),
+  format: "esm",
+  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+  external: [...peers, "webpack", "@rspack/core", "rollup", "rolldown", "vite", "esbuild"],
+  plugins: [
+    {
+      // unplugin loads webpack-virtual-modules with a require() made at run time, which a bundler
+      // cannot follow: turn it into an import, so that it is bundled too.
+      name: "static-webpack-virtual-modules",
+      setup(b) {
+        b.onLoad({ filter: /unplugin[\\/]dist[\\/]index\.mjs$/ }, async (args) => {
+          const { readFile } = await import("node:fs/promises");
+          const source = await readFile(args.path, "utf8");
+          const contents = source.replace('__require("webpack-virtual-modules")', "__webpackVirtualModules");
+          if (contents === source) throw new Error("unplugin no longer requires webpack-virtual-modules as the build expects; update scripts/build.mjs");
+          return { contents: `import __webpackVirtualModules from "webpack-virtual-modules";\n${contents}`, loader: "js" };
+        });
+      },
+    },
+  ],
+});
 // The codemod (ts-morph stays the user's), and the CLI, which loads the codemod only when asked.
 const esmRequire = { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' };
 await build({ ...common, entryPoints: [join(root, "codemod/index.ts")], outfile: join(root, "dist/codemod/index.js"), format: "esm", banner: esmRequire });

@@ -168,6 +168,23 @@ console.log("args", process.argv.slice(2).join(" "));`,
   assert.is(r.stdout.trim(), "average 20\nargs a b", r.stderr);
 });
 
+Package("the bundler plugins load from the installed package, each a function returning that tool's plugin", () => {
+  const { out, status } = node(
+    [],
+    "bundlers.mjs",
+    `for (const tool of ["vite", "rollup", "rolldown", "esbuild", "webpack", "rspack"]) {
+  const plugin = (await import("coroutil/" + tool)).default;
+  const made = plugin();
+  console.log(tool, typeof plugin, typeof made, made.name ?? (typeof made.apply === "function" ? "apply" : "?"));
+}`,
+  );
+  assert.is(status, 0, out);
+  assert.match(out, /^vite function object coroutil$/m);
+  assert.match(out, /^esbuild function object coroutil$/m);
+  assert.match(out, /^rollup function object coroutil$/m);
+  assert.match(out, /^webpack function object/m);
+});
+
 Package("coroutil/codemod exports its functions from the installed package", () => {
   const { out, status } = node([], "codemod.mjs", `const m = await import("coroutil/codemod"); console.log(Object.keys(m).sort().join(","));`);
   assert.is(status, 0, out);

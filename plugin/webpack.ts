@@ -1,0 +1,5 @@
+/** `coroutil/webpack`: the coroutil transform as a webpack plugin, `coroutil(options?)` (see `coroutil/babel` for the options, plus include/exclude). */
+import { unplugin } from "./bundler.js";
+
+export type { BundlerOptions } from "./bundler.js";
+export default unplugin.webpack;
