@@ -1,4 +1,4 @@
-// The bundler plugins against the real tools (esbuild, Rollup, Vite): each builds a small program
+// The bundler plugins against the real tools (esbuild, Rollup, Rolldown, Vite, webpack, Rspack): each builds a small program
 // that uses `/** @coroutine */` and `yield from(x)`, the output runs and prints what it should, a
 // thrown error's stack maps back to the source line, and `yield from x` fails with the hint.
 import { spawnSync } from "node:child_process";
@@ -8,12 +8,21 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import * as esbuild from "esbuild";
 import { rollup } from "rollup";
+import { rolldown } from "rolldown";
 import { build as viteBuild } from "vite";
+import webpack from "webpack";
+import { rspack } from "@rspack/core";
+import { createRequire } from "node:module";
 import coroutilEsbuild from "coroutil/esbuild";
+import coroutilRolldown from "coroutil/rolldown";
 import coroutilRollup from "coroutil/rollup";
 import coroutilVite from "coroutil/vite";
+import coroutilWebpack from "coroutil/webpack";
+import coroutilRspack from "coroutil/rspack";
 import { linkRuntime } from "./support/codemod-programs.js";
 import { tempDir } from "./support/temp-dir.js";
+
+const require = createRequire(import.meta.url);
 
 const APP = `import { from, send } from "coroutil";
 
@@ -83,8 +92,8 @@ const EXPECTED = "sent 10 20\naverage 20\nstack maps to app.ts:26\n";
 
 interface Tool {
   name: string;
-  /** builds src/<entry>.ts to out/<entry>.mjs with a source map; rejects on a build error */
-  build(dir: string, entry: string): Promise<void>;
+  /** builds src/<entry>.ts to a file in out/ with a source map (its path); rejects on a build error */
+  build(dir: string, entry: string): Promise<string>;
 }
 
 const tools: Tool[] = [
@@ -102,6 +111,7 @@ const tools: Tool[] = [
         logLevel: "silent",
         plugins: [coroutilEsbuild()],
       });
+      return join(dir, "out", `${entry}.mjs`);
     },
   },
   {
@@ -126,6 +136,24 @@ const tools: Tool[] = [
       });
       await bundle.write({ file: join(dir, "out", `${entry}.mjs`), format: "es", sourcemap: true });
       await bundle.close();
+      return join(dir, "out", `${entry}.mjs`);
+    },
+  },
+  {
+    name: "Rolldown",
+    async build(dir, entry) {
+      const bundle = await rolldown({
+        input: join(dir, "src", `${entry}.ts`),
+        external: ["coroutil"],
+        plugins: [coroutilRolldown()],
+        logLevel: "silent",
+      });
+      try {
+        await bundle.write({ file: join(dir, "out", `${entry}.mjs`), format: "es", sourcemap: true });
+      } finally {
+        await bundle.close();
+      }
+      return join(dir, "out", `${entry}.mjs`);
     },
   },
   {
@@ -145,17 +173,83 @@ const tools: Tool[] = [
           rollupOptions: { external: ["coroutil"], output: { entryFileNames: `${entry}.mjs`, format: "es" } },
         },
       });
+      return join(dir, "out", `${entry}.mjs`);
     },
   },
+  {
+    name: "webpack",
+    build: (dir, entry) => webpackLike(webpack as never, dir, entry, coroutilWebpack(), { loader: stripTypesLoader(dir) }),
+  },
+  {
+    name: "Rspack",
+    build: (dir, entry) =>
+      webpackLike(rspack as never, dir, entry, coroutilRspack(), {
+        loader: "builtin:swc-loader",
+        options: { jsc: { parser: { syntax: "typescript" }, target: "es2022" } },
+      }),
+  },
 ];
+
+/**
+ * A TypeScript-stripping loader for webpack (which has none): Babel's preset-typescript, taking the
+ * source map of the loader before it (coroutil's) so the chain maps back to the source.
+ */
+function stripTypesLoader(dir: string): string {
+  const file = join(dir, "strip-types.cjs");
+  writeFileSync(
+    file,
+    `const babel = require(${JSON.stringify(require.resolve("@babel/core"))});
+const typescript = require(${JSON.stringify(require.resolve("@babel/preset-typescript"))});
+module.exports = function (source, map) {
+  const r = babel.transformSync(source, {
+    filename: this.resourcePath, babelrc: false, configFile: false, presets: [typescript],
+    sourceMaps: true, inputSourceMap: typeof map === "string" ? JSON.parse(map) : map || undefined,
+  });
+  this.callback(null, r.code, r.map);
+};
+`,
+  );
+  return file;
+}
+
+/** Builds with webpack or Rspack (the same API) to out/<entry>.cjs, TypeScript handled by `tsRule`. */
+function webpackLike(
+  tool: (config: object, done: (error: Error | null, stats?: { hasErrors(): boolean; toJson(): { errors?: { message: string }[] } }) => void) => unknown,
+  dir: string,
+  entry: string,
+  plugin: unknown,
+  tsRule: object,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    tool(
+      {
+        mode: "none",
+        target: "node",
+        context: dir,
+        entry: join(dir, "src", `${entry}.ts`),
+        output: { path: join(dir, "out"), filename: `${entry}.cjs`, library: { type: "commonjs2" } },
+        devtool: "source-map",
+        externals: { coroutil: "commonjs coroutil" },
+        resolve: { extensions: [".ts", ".js"] },
+        module: { rules: [{ test: /\.ts$/, ...tsRule }] },
+        plugins: [plugin],
+        infrastructureLogging: { level: "none" },
+      },
+      (error, stats) => {
+        if (error) return reject(error);
+        if (stats!.hasErrors()) return reject(new Error(stats!.toJson().errors!.map((e) => e.message).join("\n")));
+        resolve(join(dir, "out", `${entry}.cjs`));
+      },
+    );
+  });
+}
 
 const Bundlers = suite("bundler plugins against the real tools");
 
 for (const tool of tools) {
   Bundlers(`${tool.name}: the built program runs, with @coroutine and yield from(x), and its stack maps to the source line`, async () => {
     const dir = project();
-    await tool.build(dir, "app");
-    const out = join(dir, "out/app.mjs");
+    const out = await tool.build(dir, "app");
     assert.match(readFileSync(out, "utf8"), /coroutine/);
     assert.is(run(out), EXPECTED);
   });
