@@ -55,6 +55,7 @@ await build({
   entryPoints: [join(root, "plugin/bundler.ts")],
   outfile: join(root, "dist/plugin/bundler.js"),
   format: "esm",
+  minify: true,
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
   external: [...peers, "webpack", "@rspack/core", "rollup", "rolldown", "vite", "esbuild"],
   plugins: [
@@ -74,6 +75,21 @@ await build({
     },
   ],
 });
+// unplugin's webpack and Rspack adapters name their loaders by path, beside the bundle above
+// (dist/plugin/<tool>/loaders/*.mjs): those loaders are bundled there, each on its own.
+const unpluginDist = join(dirname(createRequire(import.meta.url).resolve("unplugin")), ".");
+for (const tool of ["webpack", "rspack"]) {
+  for (const loader of ["transform", "load"]) {
+    await build({
+      ...common,
+      entryPoints: [join(unpluginDist, tool, "loaders", `${loader}.mjs`)],
+      outfile: join(root, "dist/plugin", tool, "loaders", `${loader}.mjs`),
+      format: "esm",
+      minify: true,
+      banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+    });
+  }
+}
 // The codemod (ts-morph stays the user's), and the CLI, which loads the codemod only when asked.
 const esmRequire = { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' };
 await build({ ...common, entryPoints: [join(root, "codemod/index.ts")], outfile: join(root, "dist/codemod/index.js"), format: "esm", banner: esmRequire });

@@ -1,7 +1,8 @@
 // The published package: `npm run build`, `npm pack`, and the tarball
 // installed into an empty project works with nothing else (SPEC section 1).
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,6 +10,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const Package = suite("package");
 // Plain output from the programs run here, whatever colours the test runner asked for.
@@ -183,6 +185,31 @@ Package("the bundler plugins load from the installed package, each a function re
   assert.match(out, /^esbuild function object coroutil$/m);
   assert.match(out, /^rollup function object coroutil$/m);
   assert.match(out, /^webpack function object/m);
+});
+
+Package("coroutil/webpack and coroutil/rspack from the installed package build a program (their loaders ship in the package)", () => {
+  mkdirSync(join(project, "wp"), { recursive: true });
+  writeFileSync(join(project, "wp/app.js"), `/** @coroutine */\nfunction* echo() { for (;;) console.log("got", yield); }\nconst e = echo();\ne.send(1);\n`);
+  const { out, status } = node(
+    [],
+    "wp.mjs",
+    `import { join } from "node:path";
+const tools = { webpack: (await import(${JSON.stringify(require.resolve("webpack"))})).default, rspack: (await import(${JSON.stringify(require.resolve("@rspack/core"))})).rspack };
+for (const [name, run] of Object.entries(tools)) {
+  const plugin = (await import("coroutil/" + name)).default;
+  await new Promise((resolve, reject) => run({
+    mode: "none", target: "node", context: join(process.cwd(), "wp"), entry: "./app.js",
+    output: { path: join(process.cwd(), "wp", "out-" + name), filename: "app.cjs" },
+    plugins: [plugin()],
+  }, (error, stats) => error ? reject(error) : stats.hasErrors() ? reject(new Error(stats.toJson().errors.map((e) => e.message).join("\\n"))) : resolve()));
+  console.log(name, "built");
+}`,
+  );
+  assert.is(status, 0, out);
+  for (const name of ["webpack", "rspack"]) {
+    const r = spawnSync(process.execPath, [join(project, "wp", `out-${name}`, "app.cjs")], { cwd: project, encoding: "utf8", env });
+    assert.is(r.stdout.trim(), "got 1", `${name}: ${r.stdout}${r.stderr}`);
+  }
 });
 
 Package("coroutil/codemod exports its functions from the installed package", () => {
