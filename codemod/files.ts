@@ -1,6 +1,7 @@
-import { lstatSync, readdirSync, statSync } from "node:fs";
+import { lstatSync, statSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { escapePath, globSync } from "tinyglobby";
+import { walk } from "./walk.js";
 
 export const EXTENSIONS = ["js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts"];
 const SOURCE = new RegExp(`\\.(?:${EXTENSIONS.join("|")})$`, "i");
@@ -87,22 +88,11 @@ function linkReason(path: string): string {
  */
 function linksUnder(folder: string): Collected["skipped"] {
   const found: Collected["skipped"] = [];
-  const walk = (dir: string): void => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-      const path = resolve(dir, entry.name);
-      if (entry.isSymbolicLink()) {
-        const reason = linkReason(path);
-        if (SOURCE.test(entry.name) || reason !== "symlink (links are not followed)") found.push({ file: path, reason });
-      } else if (entry.isDirectory()) walk(path);
-    }
-  };
-  walk(folder);
+  walk(folder, (path, entry) => {
+    if (entry.name.startsWith(".")) return false;
+    if (!entry.isSymbolicLink()) return;
+    const reason = linkReason(path);
+    if (SOURCE.test(entry.name) || reason !== "symlink (links are not followed)") found.push({ file: resolve(path), reason });
+  });
   return found;
 }

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
+import { nearestPackageType } from "../plugin/package-type.js";
 import { Node, type ImportDeclaration, type SourceFile } from "ts-morph";
 import { RUNTIME, codeIdentifiers, declares, namesInUse, type CoroutilBindings } from "./bindings.js";
 import type { Edit } from "./edits.js";
@@ -131,26 +131,12 @@ function isCommonJs(sf: SourceFile): boolean {
   if (/\brequire\s*\(/.test(sf.getFullText())) return true;
   // No module syntax either way: a .js file is what its package.json says (Node's rule: CommonJS
   // unless "type": "module"), so the import written into it runs under plain node.
-  return /\.jsx?$/.test(path) && packageType(dirname(path)) === "commonjs";
-}
-
-/** The module type of the nearest package.json above `dir` ("commonjs" if it has no "type"), if there is one. */
-function packageType(dir: string): "module" | "commonjs" | undefined {
-  for (let at = dir; ; at = dirname(at)) {
-    const file = join(at, "package.json");
-    if (existsSync(file)) {
-      try {
-        return JSON.parse(readFileSync(file, "utf8")).type === "module" ? "module" : "commonjs";
-      } catch {
-        return undefined;
-      }
-    }
-    if (dirname(at) === at) return undefined;
-  }
+  if (!/\.jsx?$/.test(path)) return false;
+  const type = nearestPackageType(dirname(path));
+  return type !== null && type !== "module";
 }
 
 function statementsUseSemicolons(sf: SourceFile): boolean {
   const statements = sf.getStatements().filter((s) => Node.isExpressionStatement(s) || Node.isVariableStatement(s));
   return statements.length === 0 || statements.some((s) => s.getText().endsWith(";"));
 }
-

@@ -1,7 +1,8 @@
 // Reading and writing the user's files without losing a byte: strict UTF-8 in, and out through a
 // temp file renamed over the original only if the original is still what was read.
-import { closeSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { walk } from "./walk.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
@@ -114,32 +115,21 @@ export function removePending(): number {
  */
 export function removeLeftovers(folders: readonly string[]): string[] {
   const removed: string[] = [];
-  const walk = (dir: string): void => {
-    let entries;
+  for (const folder of folders) {
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      if (!lstatSync(folder).isDirectory()) continue;
     } catch {
-      return;
+      continue; // not there: reported as missing by the file search
     }
-    for (const entry of entries) {
-      if (entry.name === "node_modules") continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (!entry.isFile()) continue;
+    walk(folder, (path, entry) => {
+      if (!entry.isFile()) return;
       const temp = TEMP.exec(entry.name);
       const owner = temp ? temp[1] : LOCK.test(entry.name) ? readOwner(path) : undefined;
       if (owner !== undefined && !alive(Number(owner))) {
         rmSync(path, { force: true });
         removed.push(path);
       }
-    }
-  };
-  for (const folder of folders) {
-    try {
-      if (lstatSync(folder).isDirectory()) walk(folder);
-    } catch {
-      // not there: reported as missing by the file search
-    }
+    });
   }
   return removed;
 }

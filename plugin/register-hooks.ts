@@ -11,6 +11,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire, type LoadHook, type ModuleFormat, type ResolveHook } from "node:module";
 import { dirname, extname, join, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { nearestPackageType } from "./package-type.js";
 import { withPythonHint } from "./python-hint.js";
 
 const require = createRequire(import.meta.url);
@@ -145,27 +146,8 @@ export const resolve: ResolveHook = async (specifier, context, nextResolve) => {
   }
 };
 
-const packageTypes = new Map<string, "module" | "commonjs" | undefined>();
-
 /** The `type` of the nearest package.json (`undefined` when it has none or there is none). */
-function packageType(dir: string): "module" | "commonjs" | undefined {
-  if (packageTypes.has(dir)) return packageTypes.get(dir);
-  let type: "module" | "commonjs" | undefined;
-  const manifest = join(dir, "package.json");
-  if (existsSync(manifest)) {
-    try {
-      const declared = JSON.parse(readFileSync(manifest, "utf8")).type;
-      type = declared === "module" ? "module" : declared === "commonjs" ? "commonjs" : undefined;
-    } catch {
-      type = undefined;
-    }
-  } else {
-    const parent = dirname(dir);
-    type = parent === dir ? undefined : packageType(parent);
-  }
-  packageTypes.set(dir, type);
-  return type;
-}
+const packageType = (dir: string) => nearestPackageType(dir) ?? undefined;
 
 /** CommonJS-only names: a file without a declared format that uses none of them is compiled as ESM. */
 const COMMONJS_HINTS = /\b(?:require\s*\(|module\.exports|exports\.|__dirname|__filename)/;

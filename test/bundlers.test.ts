@@ -20,23 +20,14 @@ import coroutilVite from "coroutil/vite";
 import coroutilWebpack from "coroutil/webpack";
 import coroutilRspack from "coroutil/rspack";
 import { linkRuntime } from "./support/codemod-programs.js";
+import { AVERAGER } from "./support/averager-source.js";
 import { tempDir } from "./support/temp-dir.js";
 
 const require = createRequire(import.meta.url);
 
 const APP = `import { from, send } from "coroutil";
 
-/** @coroutine */
-function* averager(): Generator<number | undefined, number, number | undefined> {
-  let total = 0, count = 0, average: number | undefined;
-  for (;;) {
-    const v = yield average;
-    if (v === undefined) return average!;
-    total += v;
-    average = total / ++count;
-  }
-}
-
+${AVERAGER}
 function* report(): Generator<unknown, void, number | undefined> {
   const r = yield* from(averager());
   console.log("average", r);

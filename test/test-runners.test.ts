@@ -8,6 +8,7 @@ import { dirname, join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { root } from "./support/codemod-programs.js";
+import { AVERAGER } from "./support/averager-source.js";
 import { tempDir } from "./support/temp-dir.js";
 
 const require = createRequire(import.meta.url);
@@ -17,17 +18,7 @@ const Runners = suite("test runners");
 const SPEC = (imports: string) => `${imports}
 import { from, send, StopIteration } from "coroutil";
 
-/** @coroutine */
-function* averager(): Generator<number | undefined, number, number | undefined> {
-  let total = 0, count = 0, average: number | undefined;
-  for (;;) {
-    const v = yield average;
-    if (v === undefined) return average!;
-    total += v;
-    average = total / ++count;
-  }
-}
-
+${AVERAGER}
 function* report(): Generator<unknown, number, number | undefined> {
   const r = yield* from(averager());
   return r * 2;
