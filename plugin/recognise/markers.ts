@@ -1,18 +1,19 @@
 import type { NodePath, types as t } from "@babel/core";
-import { isLoweredInner } from "./lowered-shape.js";
-import { messages } from "./messages.js";
-import type { RuntimeBindings, RuntimeUse } from "./runtime-bindings.js";
+import { MARKERS, messages } from "../contract.js";
+import type { RuntimeBindings, RuntimeUse } from "./bindings.js";
+import { isWrapped } from "./wrapped.js";
 
 /** A checked `yield from(x)` / `yield* from(x)`. */
 export interface Marker {
   call: NodePath<t.CallExpression>;
   yieldExpr: NodePath<t.YieldExpression>;
   generator: NodePath<t.Function>;
+  /** The runtime export the callee names: `from` or `yieldFrom`. */
+  name: string;
   /** Already `from(x, "site")` in the plugin's own output: nothing to rewrite. */
   done: boolean;
 }
 
-const MARKERS = new Set(["from", "yieldFrom"]);
 /** Wrappers that leave the value alone: `yield from(x) as T`, `yield from(x)!`, `yield (from(x))`. */
 const TRANSPARENT = new Set(["TSAsExpression", "TSSatisfiesExpression", "TSNonNullExpression", "TSTypeAssertion", "ParenthesizedExpression"]);
 
@@ -48,12 +49,12 @@ export function findMarkers(uses: readonly RuntimeUse[], bindings: RuntimeBindin
       (args.length === 2 || args.length === 3) &&
       args[0]!.type !== "SpreadElement" &&
       args.slice(1).every((a) => a.type === "StringLiteral") &&
-      isLoweredInner(fn, bindings);
+      isWrapped(fn, bindings);
     if (!single && !withSite) {
       const got = args.some((a) => a.type === "SpreadElement") ? "a spread argument" : String(args.length);
       throw call.buildCodeFrameError(messages.markerArity(label, got));
     }
-    markers.push({ call, yieldExpr, generator: fn, done: withSite && !yieldExpr.node.delegate });
+    markers.push({ call, yieldExpr, generator: fn, name: use.name, done: withSite && !yieldExpr.node.delegate });
   }
   return markers;
 }

@@ -15,35 +15,42 @@ export function fileHasTag(comments: readonly t.Comment[] | null | undefined): b
 }
 
 /**
- * Whether the function's leading JSDoc has `@coroutine`. The JSDoc may sit on the function itself or
- * on what holds it: `export` / `export default`, a one-declarator `const f = function* () {}`, an
- * object property `key: function* () {}`, a class property, or `x.y = function* () {}`.
+ * The `@coroutine` JSDoc comments leading a function (empty when none). The JSDoc may sit on the
+ * function itself or on what holds it: `export` / `export default`, a one-declarator
+ * `const f = function* () {}`, an object property `key: function* () {}`, a class property,
+ * `x.y = function* () {}`, or (TypeScript overloads) on a signature before the implementation.
  */
-export function hasCoroutineTag(fn: NodePath<t.Function>): boolean {
+export function coroutineTags(fn: NodePath<t.Function>): t.Comment[] {
+  const found = new Set<t.Comment>();
+  const add = (node: t.Node) => node.leadingComments?.forEach((c) => isCoroutineTag(c) && found.add(c));
   let path: NodePath = fn;
   for (;;) {
-    if (path.node.leadingComments?.some(isCoroutineTag)) return true;
+    add(path.node);
     const parent = path.parentPath;
-    if (!parent || !holdsFunction(parent, path)) return overloadTagged(path);
+    if (!parent || !holdsFunction(parent, path)) break;
     path = parent;
   }
+  for (const signature of overloadSignatures(path)) add(signature);
+  return [...found].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
 }
 
 /**
- * TypeScript overloads: the JSDoc sits on the first signature (`function f(): G;` or `m(): G;`),
- * the generator is the implementation that follows the signatures of the same name.
+ * TypeScript overloads: the signatures (`function f(): G;` or `m(): G;`, with their `export`) right
+ * before an implementation of the same name.
  */
-function overloadTagged(path: NodePath): boolean {
+export function overloadSignatures(path: NodePath): t.Node[] {
   const name = overloadName(path.node);
-  if (name === null || typeof path.key !== "number") return false;
+  const found: t.Node[] = [];
+  if (name === null || typeof path.key !== "number") return found;
   for (let sibling = path.getSibling(path.key - 1); sibling.node; sibling = sibling.getSibling((sibling.key as number) - 1)) {
     const node = sibling.node;
     const signature = node.type === "ExportNamedDeclaration" && node.declaration ? node.declaration : node;
-    if (signature.type !== "TSDeclareFunction" && signature.type !== "TSDeclareMethod") return false;
-    if (overloadName(signature) !== name) return false;
-    if (node.leadingComments?.some(isCoroutineTag) || signature.leadingComments?.some(isCoroutineTag)) return true;
+    if (signature.type !== "TSDeclareFunction" && signature.type !== "TSDeclareMethod") break;
+    if (overloadName(signature) !== name) break;
+    found.push(node);
+    if (signature !== node) found.push(signature);
   }
-  return false;
+  return found;
 }
 
 function overloadName(node: t.Node): string | null {

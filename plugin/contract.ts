@@ -1,3 +1,20 @@
+// The contract's constants (SPEC sections 1, 3 and 4), read by the plugin, the codemod and the tests.
+
+/** The module the runtime is imported from, unless the plugin's `runtimeModule` option says otherwise. */
+export const RUNTIME_MODULE = "coroutil";
+
+/** The runtime's exports the transforms recognise or write. */
+export type RuntimeExport = "coroutine" | "track" | "from" | "yieldFrom" | "Coroutine" | "next" | "send";
+
+/** The delegation markers: `yield from(x)`, `yield yieldFrom(x)`. */
+export const MARKERS: ReadonlySet<string> = new Set<RuntimeExport>(["from", "yieldFrom"]);
+
+/** The runtime's wrappers of a generator function: primed, and not. */
+export const WRAPPERS: ReadonlySet<string> = new Set<RuntimeExport>(["coroutine", "track"]);
+
+/** The JSDoc tag that marks a coroutine. */
+export const TAG = "@coroutine";
+
 /** The text of each compile error: what was wrong, then what to write instead. */
 export const messages = {
   markerOutsideGenerator: (marker: string) =>
@@ -23,4 +40,9 @@ export const messages = {
   decoratorOnNonMethod: () =>
     `The \`@coroutine\` decorator applies to generator methods only. Write \`@coroutine *name() {}\` in a ` +
     `class, or put the JSDoc tag \`/** @coroutine */\` before a \`function*\`.`,
+  superInEjectedBody: () =>
+    `eject cannot move a body that uses \`super\` into a \`coroutine(…)\` wrapping (a \`function*\` has no ` +
+    `\`super\`). Call a helper method instead of \`super\` here, or keep the plugin for this file.`,
+  /** The hint added to a syntax error the Python habit `yield from x` causes. */
+  pythonHint: "write yield from(x)",
 };

@@ -1,13 +1,16 @@
 import type { NodePath, types as t } from "@babel/core";
-import { isLoweredInner, isLoweredWrapper } from "./lowered-shape.js";
-import { messages } from "./messages.js";
-import type { RuntimeBindings, RuntimeUse } from "./runtime-bindings.js";
-import { hasCoroutineTag } from "./tag.js";
+import { messages } from "../contract.js";
+import type { RuntimeBindings, RuntimeUse } from "./bindings.js";
+import { coroutineTags } from "./tags.js";
+import { isLoweredWrapper, isWrapped } from "./wrapped.js";
 
-/** A generator to lower as `@coroutine`, with the decorator to drop when it came from one. */
+/** A generator annotated `@coroutine`: by the decorator (to drop) or by JSDoc tags (to drop in eject). */
 export interface Annotated {
   fn: NodePath<t.Function>;
-  decorator?: t.Decorator;
+  decorator?: NodePath<t.Decorator>;
+  tags: t.Comment[];
+  /** Already handed to `coroutine(…)`/`track(…)` (the plugin's or eject's own output): nothing to wrap. */
+  wrapped: boolean;
 }
 
 /** Generator methods decorated with the runtime's `coroutine` (`@coroutine`, `@co.coroutine`). */
@@ -21,8 +24,7 @@ export function findDecorated(uses: readonly RuntimeUse[], bindings: RuntimeBind
     if (!method.isClassMethod() && !method.isClassPrivateMethod()) {
       throw decorator.buildCodeFrameError(messages.decoratorOnNonMethod());
     }
-    check(method, bindings);
-    found.push({ fn: method, decorator: decorator.node });
+    found.push({ fn: method, decorator, tags: [], wrapped: !check(method, bindings) });
   }
   return found;
 }
@@ -32,21 +34,19 @@ export function findTagged(program: NodePath<t.Program>, bindings: RuntimeBindin
   const found: Annotated[] = [];
   program.traverse({
     Function(fn) {
-      if (hasCoroutineTag(fn) && check(fn, bindings)) found.push({ fn });
+      const tags = coroutineTags(fn);
+      if (tags.length && !isLoweredWrapper(fn, bindings)) found.push({ fn, tags, wrapped: !check(fn, bindings) });
     },
   });
   return found;
 }
 
-/** Whether an annotated function is to be lowered (false: it is the plugin's own output); throws on misuse. */
+/** Whether an annotated function is to be wrapped (false: it already is); throws on misuse. */
 function check(fn: NodePath<t.Function>, bindings: RuntimeBindings): boolean {
   const { node } = fn;
   if (node.generator && node.async) throw frameAt(fn, messages.tagOnAsyncGenerator(describe(node)));
-  if (!node.generator) {
-    if (isLoweredWrapper(fn, bindings)) return false;
-    throw frameAt(fn, messages.tagOnNonGenerator(describe(node)));
-  }
-  return !isLoweredInner(fn, bindings);
+  if (!node.generator) throw frameAt(fn, messages.tagOnNonGenerator(describe(node)));
+  return !isWrapped(fn, bindings);
 }
 
 function frameAt(fn: NodePath<t.Function>, message: string): Error {
