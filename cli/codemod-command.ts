@@ -2,22 +2,20 @@ import type { CAC } from "cac";
 import cliProgress from "cli-progress";
 import pc from "picocolors";
 import type { Transform } from "../codemod/index.js";
+import { messages, missingPackage } from "../plugin/contract.js";
 
 /**
- * The codemod, loaded when a codemod command runs (so `coroutil run` never loads ts-morph); a
- * missing ts-morph is one line saying how to install it, not a stack trace.
+ * The codemod, loaded when a codemod command runs (so `coroutil run` never loads it); a missing
+ * @babel/core is one line saying how to install it, not a stack trace.
  */
 async function loadCodemod(): Promise<typeof import("../codemod/index.js") | undefined> {
   try {
     return await import("../codemod/index.js");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" && /ts-morph/.test(String((error as Error).message))) {
-      process.stderr.write(
-        `${pc.red("coroutil:")} the codemod needs ts-morph, which is not installed; run \`npm install --save-dev ts-morph\` (or \`npx -p coroutil -p ts-morph coroutil codemod …\`)\n`,
-      );
-      return undefined;
-    }
-    throw error;
+    const missing = missingPackage(error, ["@babel/core"]);
+    if (!missing) throw error;
+    process.stderr.write(`${pc.red("coroutil:")} ${messages.missingPeer("the codemod", [missing], "codemod")}\n`);
+    return undefined;
   }
 }
 
@@ -29,6 +27,7 @@ interface CodemodFlags {
   include?: string | string[];
   exclude?: string | string[];
   tag?: boolean;
+  runtimeModule?: string;
 }
 
 const list = (value: string | string[] | undefined): string[] => (value === undefined ? [] : [value].flat().map(String));
@@ -61,30 +60,38 @@ export async function codemodCommand(transform: string, paths: string[], flags: 
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  const result = await runCodemod(transform as Transform, {
-    paths,
-    cwd,
-    dryRun: flags.dryRun || flags.diff,
-    check: flags.check,
-    project: flags.project,
-    include: list(flags.include),
-    exclude: list(flags.exclude),
-    tag: flags.tag,
-    onProgress: (n, all) => {
-      done = n;
-      total = all;
-      if (!tty) return;
-      if (!bar && all >= 50) {
-        bar = new cliProgress.SingleBar(
-          { stream: process.stderr, clearOnComplete: true, format: `${transform} {bar} {value}/{total} files` },
-          cliProgress.Presets.shades_classic,
-        );
-        bar.start(all, 0);
-      }
-      bar?.update(n);
-      if (n === all) bar?.stop();
-    },
-  });
+  let result: Awaited<ReturnType<typeof runCodemod>>;
+  try {
+    result = await runCodemod(transform as Transform, {
+      paths,
+      cwd,
+      dryRun: flags.dryRun || flags.diff,
+      check: flags.check,
+      project: flags.project,
+      include: list(flags.include),
+      exclude: list(flags.exclude),
+      tag: flags.tag,
+      runtimeModule: flags.runtimeModule,
+      onProgress: (n, all) => {
+        done = n;
+        total = all;
+        if (!tty) return;
+        if (!bar && all >= 50) {
+          bar = new cliProgress.SingleBar(
+            { stream: process.stderr, clearOnComplete: true, format: `${transform} {bar} {value}/{total} files` },
+            cliProgress.Presets.shades_classic,
+          );
+          bar.start(all, 0);
+        }
+        bar?.update(n);
+        if (n === all) bar?.stop();
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof codemod.MissingPeerError)) throw error;
+    process.stderr.write(`${pc.red("coroutil:")} ${error.message}\n`);
+    return 1;
+  }
   process.off("SIGINT", stop);
   process.off("SIGTERM", stop);
   bar?.stop();
@@ -107,6 +114,7 @@ export function registerCodemodCommand(cli: CAC): void {
     .option("--project <tsconfig>", "tsconfig.json to use (else found upward from the first path)")
     .option("--include <glob>", "Only files matching GLOB (repeatable)")
     .option("--exclude <glob>", "Skip files matching GLOB (repeatable; node_modules is always skipped)")
+    .option("--runtime-module <module>", "eject: the module the runtime is imported from, as the Babel plugin's runtimeModule option (default coroutil)")
     .option("--tag", "prime: write the /** @coroutine */ tag (for projects compiled with the plugin) instead of coroutine(…)")
     .example("coroutil codemod eject src --check")
     .example("coroutil codemod prime src --diff")

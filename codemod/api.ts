@@ -1,7 +1,6 @@
-import { ejectSourceFile } from "./eject.js";
-import { syntaxErrors } from "./parse.js";
-import { primeProject, type PrimeOptions, type PrimeReport } from "./prime.js";
-import { memoryProject } from "./project.js";
+import { babelErrorLine } from "./babel-file.js";
+import { ejectSource, type EjectOptions } from "./eject.js";
+import type { PrimeOptions, PrimeReport } from "./prime.js";
 import { runCodemod, type CodemodOptions, type CodemodResult } from "./run.js";
 import { splitText } from "./text.js";
 
@@ -19,34 +18,24 @@ export function prime(paths: readonly string[], options: Omit<CodemodOptions, "p
 }
 
 /** Ejects source text (BOM and line endings kept); throws on a syntax error or input the plugin rejects. */
-export function ejectText(text: string, fileName = "input.ts"): string {
+export function ejectText(text: string, fileName = "input.ts", options: EjectOptions = {}): string {
   const { bom, body } = splitText(text);
-  const sf = memoryProject().createSourceFile(`/${fileName}`, body);
-  const errors = syntaxErrors(sf);
-  if (errors.length) throw new SyntaxError(`${fileName} does not parse: ${errors[0]}`);
-  return bom + ejectSourceFile(sf);
+  try {
+    return bom + ejectSource(body, fileName, options);
+  } catch (error) {
+    if ((error as { code?: string }).code === "BABEL_PARSE_ERROR") throw new SyntaxError(`${fileName} does not parse: ${babelErrorLine(error)}`);
+    throw error;
+  }
 }
 
-/** Primes in-memory files (name -> text) as one project; returns the new texts and what was left alone. */
-export function primeTexts(
+/**
+ * Primes in-memory files (name -> text) as one project; returns the new texts and what was left
+ * alone. Asynchronous because prime loads the type checker (ts-morph) on first use.
+ */
+export async function primeTexts(
   files: Readonly<Record<string, string>>,
   options: PrimeOptions = {},
-): { texts: Record<string, string>; reports: PrimeReport[] } {
-  const project = memoryProject();
-  const boms = new Map<string, string>();
-  for (const [name, text] of Object.entries(files)) {
-    const { bom, body } = splitText(text);
-    const sf = project.createSourceFile(`/${name}`, body);
-    const errors = syntaxErrors(sf);
-    if (errors.length) throw new SyntaxError(`${name} does not parse: ${errors[0]}`);
-    boms.set(sf.getFilePath(), bom);
-  }
-  const outcome = primeProject(project, [...boms.keys()], options);
-  const texts: Record<string, string> = {};
-  for (const [name, text] of Object.entries(files)) {
-    const next = outcome.texts.get(`/${name}`);
-    texts[name] = next === undefined ? text : (boms.get(`/${name}`) ?? "") + next;
-  }
-  const reports = outcome.reports.map((r) => ({ ...r, file: r.file.replace(/^\//, "") }));
-  return { texts, reports };
+): Promise<{ texts: Record<string, string>; reports: PrimeReport[] }> {
+  const { primeInMemory } = await import("./prime-files.js");
+  return primeInMemory(files, options);
 }

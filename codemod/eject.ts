@@ -1,233 +1,209 @@
-import { Node, SyntaxKind, type CallExpression, type FunctionDeclaration, type SourceFile, type YieldExpression } from "ts-morph";
-import { coroutilBindings, namesInUse, referencesToLocal, runtimeExportOf, type CoroutilBindings } from "./bindings.js";
-import { applyEdits, type Edit } from "./edits.js";
-import { bodyUses, enclosingFunction, isAsync, isGenerator, isGeneratorLike, type GeneratorLike } from "./functions.js";
-import { ImportPlan } from "./imports.js";
-import { coroutineTags, removeTagEdits } from "./jsdoc.js";
-import { isJavaScriptFile } from "./parse.js";
-import { lineColumn, lineEndAfter, lineStartOf, splitText, withEol } from "./text.js";
+import { resolve } from "node:path";
+import type { NodePath, types as t } from "@babel/core";
+import MagicString from "magic-string";
+import { messages, RUNTIME_MODULE } from "../plugin/contract.js";
+import { overloadSignatures, recognise, type Recognised, type Target } from "../plugin/recognise/index.js";
+import { withProgram } from "./babel-file.js";
+import type { Edit } from "./edits.js";
+import { ImportPlan } from "./import-plan.js";
+import { removeTagEdits, tagIn } from "./tag-edits.js";
+import { isJavaScriptFile, lineEndAfter, lineStartOf, splitText, withEol } from "./text.js";
 
 /** Raised for input the plugin would reject; the message says where and what to write instead. */
 export class CodemodInputError extends Error {}
 
-const MARKERS = new Set(["from", "yieldFrom"]);
-
-/**
- * Eject one source file: markers become `yield* from(x)`, annotated generators a
- * `coroutine(…)` wrapping and generators with markers a `track(…)` wrapping, so
- * the file needs only the runtime. Returns the new text of the file (line
- * endings as the file's: generated text uses "\n" and the caller converts).
- */
-export function ejectSourceFile(sourceFile: SourceFile): string {
-  const text = sourceFile.getFullText();
-  if (!text.includes("coroutil") && !text.includes("@coroutine")) return text;
-  const bindings = coroutilBindings(sourceFile);
-  const plan = new ImportPlan(sourceFile, bindings);
-  const edits: Edit[] = [];
-  const fail = (node: Node, message: string): never => {
-    const { line, column } = lineColumn(text, node.getStart());
-    throw new CodemodInputError(`${line}:${column} ${message}`);
-  };
-
-  const withMarkers = new Set<GeneratorLike>();
-  const replacedCallees = new Map<string, number>();
-  if (bindings.locals.size || bindings.namespaces.length) {
-    for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-      const name = runtimeExportOf(call.getExpression(), bindings);
-      if (!name || !MARKERS.has(name)) continue;
-      const label = call.getExpression().getText();
-      const fn = enclosingFunction(call);
-      if (!fn || !isGeneratorLike(fn) || !isGenerator(fn)) {
-        const outer = fn?.getFirstAncestor((a) => isGeneratorLike(a) && isGenerator(a));
-        fail(
-          call,
-          outer
-            ? `\`${label}(x)\` is inside a nested non-generator function, so the enclosing generator cannot delegate to it; move \`yield ${label}(x)\` to the generator's own body`
-            : `\`${label}(x)\` marks a delegation and only works in a generator body; write \`yield ${label}(x)\` inside a \`function*\``,
-        );
-      }
-      const generator = fn as GeneratorLike;
-      if (isAsync(generator)) fail(call, `\`yield ${label}(x)\` cannot be used in an async generator; write function* without async`);
-      const parent = call.getParent();
-      if (!Node.isYieldExpression(parent) || parent.getExpression() !== call) {
-        fail(call, `\`${label}(x)\` is a delegation marker and does nothing unless it is yielded; write \`yield ${label}(x)\``);
-      }
-      if (call.getArguments().length !== 1) fail(call, `\`${label}()\` takes exactly one argument, the iterable to delegate to; write \`yield ${label}(x)\``);
-      withMarkers.add(generator);
-      edits.push(...markerEdits(parent as YieldExpression, call, name, bindings, plan, replacedCallees));
-    }
-  }
-  for (const [local, count] of replacedCallees) {
-    if (referencesToLocal(sourceFile, local, bindings).length === count) {
-      for (const decl of bindings.declarations) {
-        for (const spec of decl.getNamedImports()) if ((spec.getAliasNode() ?? spec.getNameNode()).getText() === local) plan.drop(spec);
-      }
-    }
-  }
-
-  const targets = new Map<GeneratorLike, "coroutine" | "track" | "none">();
-  for (const fn of sourceFile.getDescendants().filter(isGeneratorLike)) {
-    if (!fn.getBody()) continue; // an overload signature: its JSDoc belongs to the implementation
-    const tags = coroutineTags(fn);
-    const decorators = Node.isMethodDeclaration(fn)
-      ? fn.getDecorators().filter((d) => runtimeExportOf(d.getCallExpression() ? d.getCallExpressionOrThrow() : d.getExpression(), bindings) === "coroutine")
-      : [];
-    const annotated = tags.length > 0 || decorators.length > 0;
-    if (annotated && !isGenerator(fn)) {
-      fail(fn, "@coroutine is for generator functions; write function* (or *method) or drop the tag");
-    }
-    if (annotated && isAsync(fn)) fail(fn, "@coroutine can't annotate an async generator; use a plain function*");
-    for (const tag of tags) edits.push(...removeTagEdits(text, tag));
-    for (const decorator of decorators) edits.push(removeDecoratorEdit(text, decorator));
-    if (annotated) targets.set(fn, alreadyWrapped(fn, bindings) ? "none" : "coroutine");
-    else if (withMarkers.has(fn)) targets.set(fn, alreadyWrapped(fn, bindings) ? "none" : "track");
-  }
-
-  const javascript = isJavaScriptFile(sourceFile.getFilePath());
-  const usedNames = namesInUse(sourceFile);
-  for (const [fn, wrapper] of targets) {
-    if (wrapper === "none") continue;
-    const uses = bodyUses(fn);
-    if (uses.superKeyword) {
-      fail(uses.superKeyword, "eject can't move a body that uses super into a coroutine(…) wrapping; call a helper method instead of super here");
-    }
-    const exportedType = javascript ? undefined : exportedCoroutineType(fn);
-    if (!exportedType && Node.isFunctionDeclaration(fn) && canBeConst(fn, text)) {
-      edits.push(...constEdits(fn, plan.use(wrapper)));
-      continue;
-    }
-    const hoisted = Node.isFunctionDeclaration(fn) ? hoistedEdits(fn, wrapper, plan, javascript, usedNames) : undefined;
-    if (hoisted) {
-      edits.push(...hoisted);
-      continue;
-    }
-    const outerType = exportedType ? () => exportedType(plan.use("Coroutine")) : undefined;
-    edits.push(...wrapEdits(fn, plan.use(wrapper), uses, javascript, outerType));
-  }
-
-  edits.push(...plan.edits());
-  const eol = splitText(text).eol;
-  return edits.length ? applyEdits(text, edits.map((e) => ({ ...e, text: withEol(e.text, eol) }))) : text;
+/** Options of eject. */
+export interface EjectOptions {
+  /** The module the runtime is imported from, as the Babel plugin's option of that name (default "coroutil"). */
+  runtimeModule?: string;
 }
 
-function markerEdits(
-  yieldExpr: YieldExpression,
-  call: CallExpression,
-  name: string,
-  bindings: CoroutilBindings,
-  plan: ImportPlan,
-  replaced: Map<string, number>,
-): Edit[] {
-  const edits: Edit[] = [];
-  if (!yieldExpr.compilerNode.asteriskToken) {
-    const at = yieldExpr.getStart() + "yield".length;
-    edits.push({ start: at, end: at, text: "*" });
+/**
+ * Ejects one file's text (no BOM): markers become `yield* from(x)`, annotated generators a
+ * `coroutine(…)` wrapping and generators with markers a `track(…)` wrapping, so the file needs
+ * only the runtime. What to change comes from the plugin's recogniser, so eject accepts and refuses
+ * exactly what the plugin does; the changes are text edits on the original (magic-string), so
+ * every untouched byte stays. A syntax error throws Babel's error; input the plugin rejects throws
+ * {@link CodemodInputError} (`line:column message` and the code frame).
+ */
+export function ejectSource(text: string, fileName: string, options: EjectOptions = {}): string {
+  const module = options.runtimeModule ?? RUNTIME_MODULE;
+  if (!text.includes(RUNTIME_MODULE) && !text.includes(module) && !text.includes("@coroutine")) {
+    withProgram(text, fileName, () => undefined); // still refuse a file that does not parse
+    return text;
   }
-  if (name === "yieldFrom") {
-    let callee: Node = call.getExpression();
-    while (Node.isParenthesizedExpression(callee)) callee = callee.getExpression();
-    if (Node.isPropertyAccessExpression(callee)) {
-      const nameNode = callee.getNameNode();
-      edits.push({ start: nameNode.getStart(), end: nameNode.getEnd(), text: "from" });
-    } else {
-      const local = callee.getText();
-      replaced.set(local, (replaced.get(local) ?? 0) + 1);
-      edits.push({ start: callee.getStart(), end: callee.getEnd(), text: plan.use("from") });
+  const sources = new Set([RUNTIME_MODULE, module]);
+  let edits: Edit[];
+  try {
+    edits = withProgram(text, fileName, (program, comments) => {
+      const found = recognise(program, comments, sources);
+      if (!found) return [];
+      const plan = new ImportPlan(program, found.bindings, text, fileName, module, sources);
+      const targets = [...found.targets].sort((a, b) => a.fn.node.start! - b.fn.node.start!);
+      return [...markerEdits(found, plan, text), ...targets.flatMap((target) => targetEdits(target, plan, text, isJavaScriptFile(fileName))), ...plan.edits()];
+    });
+  } catch (error) {
+    throw inputError(error, fileName);
+  }
+  if (!edits.length) return text;
+  const eol = splitText(text).eol;
+  return applyEdits(text, edits.map((e) => ({ ...e, text: withEol(e.text, eol) })));
+}
+
+/**
+ * A code-frame error of the recogniser (or of eject itself) as a CodemodInputError:
+ * `line:column message`, then the code frame. Parse errors pass through.
+ */
+function inputError(error: unknown, fileName: string): unknown {
+  if (!(error instanceof Error) || (error as { code?: string }).code === "BABEL_PARSE_ERROR") return error;
+  const prefix = `${resolve(fileName)}: `;
+  const [head, ...frame] = (error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message).split("\n");
+  const at = /^>\s*(\d+) \|.*\n\s*\|(\s*)\^/m.exec(frame.join("\n"));
+  if (!at) return error;
+  return new CodemodInputError(`${at[1]}:${at[2]!.length} ${head}\n${frame.join("\n")}`);
+}
+
+/** Applies non-overlapping edits with magic-string; insertions at one offset keep their order. */
+function applyEdits(source: string, edits: readonly Edit[]): string {
+  const sorted = edits.map((edit, order) => ({ ...edit, order })).sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
+  const out = new MagicString(source);
+  let at = 0;
+  for (const edit of sorted) {
+    if (edit.start < at) throw new Error(`codemod: overlapping edits at offset ${edit.start}; this is a codemod bug, please report it`);
+    if (edit.start === edit.end) out.appendLeft(edit.start, edit.text);
+    else if (edit.text) out.update(edit.start, edit.end, edit.text);
+    else out.remove(edit.start, edit.end);
+    at = edit.end;
+  }
+  return out.toString();
+}
+
+/** Every marker becomes `yield* from(x)`: the `*` added, `yieldFrom` renamed (its import dropped when unused). */
+function markerEdits(found: Recognised, plan: ImportPlan, text: string): Edit[] {
+  const edits: Edit[] = [];
+  const replaced = new Map<NonNullable<ReturnType<NodePath["scope"]["getBinding"]>>, number>();
+  for (const { call, yieldExpr, name, done } of found.markers) {
+    if (done) continue;
+    if (!yieldExpr.node.delegate) {
+      const at = yieldExpr.node.start! + "yield".length;
+      edits.push({ start: at, end: at, text: "*" });
     }
+    if (name !== "yieldFrom") continue;
+    const callee = call.get("callee");
+    const node = callee.isSequenceExpression() ? callee.node.expressions[callee.node.expressions.length - 1]! : callee.node;
+    if (node.type === "MemberExpression") {
+      const prop = node.property;
+      edits.push({ start: prop.start!, end: prop.end!, text: prop.type === "StringLiteral" ? `${text[prop.start!]}from${text[prop.start!]}` : "from" });
+    } else if (node.type === "Identifier") {
+      const binding = call.scope.getBinding(node.name)!;
+      replaced.set(binding, (replaced.get(binding) ?? 0) + 1);
+      edits.push({ start: node.start!, end: node.end!, text: plan.use("from", call) });
+    }
+  }
+  for (const [binding, count] of replaced) {
+    if (binding.referencePaths.length === count && binding.path.isImportSpecifier()) plan.drop(binding.path.node);
   }
   return edits;
 }
 
-/**
- * A generator already handed to `coroutine(…)`/`track(…)`: an expression (as is, called, or via
- * call/apply), or a declaration passed by name, as `coroutine(fGenerator, this, arguments)`.
- */
-function alreadyWrapped(fn: GeneratorLike, bindings: CoroutilBindings): boolean {
-  if (Node.isFunctionDeclaration(fn)) {
-    const name = fn.getName();
-    return (
-      !!name &&
-      fn
-        .getSourceFile()
-        .getDescendantsOfKind(SyntaxKind.CallExpression)
-        .some((call) => {
-          const first = call.getArguments()[0];
-          const wrapper = Node.isIdentifier(first) && first.getText() === name ? runtimeExportOf(call.getExpression(), bindings) : undefined;
-          return wrapper === "coroutine" || wrapper === "track";
-        })
-    );
+function targetEdits({ fn, primed, decorators, tags, wrapped }: Target, plan: ImportPlan, text: string, javascript: boolean): Edit[] {
+  const edits: Edit[] = [];
+  for (const comment of tags) {
+    const tag = tagIn(text, comment.start!, comment.end!);
+    if (tag) edits.push(...removeTagEdits(text, tag));
   }
-  if (!Node.isFunctionExpression(fn)) return false;
-  let node: Node = fn;
-  const up = (): Node | undefined => {
-    let parent = node.getParent();
-    while (parent && Node.isParenthesizedExpression(parent)) parent = parent.getParent();
-    return parent;
-  };
-  let parent = up();
-  if (Node.isPropertyAccessExpression(parent) && ["call", "apply"].includes(parent.getName())) {
-    node = parent;
-    parent = up();
-  }
-  if (Node.isCallExpression(parent) && parent.getExpression() !== node) {
-    // node is an argument: coroutine(function* …)
-  } else if (Node.isCallExpression(parent)) {
-    node = parent;
-    parent = up();
-  }
-  if (!Node.isCallExpression(parent) || !parent.getArguments().includes(node)) return false;
-  const wrapper = runtimeExportOf(parent.getExpression(), bindings);
-  return wrapper === "coroutine" || wrapper === "track";
+  for (const decorator of decorators) edits.push(removeDecoratorEdit(text, decorator.node));
+  if (wrapped) return edits;
+  const wrapper = primed ? "coroutine" : "track";
+  const uses = bodyUses(fn);
+  if (uses.superKeyword) throw uses.superKeyword.buildCodeFrameError(messages.superInEjectedBody());
+  const exportedType = javascript ? undefined : exportedCoroutineType(fn, text);
+  if (!exportedType && fn.isFunctionDeclaration() && canBeConst(fn)) return [...edits, ...constEdits(fn, plan.use(wrapper, fn.parentPath), text)];
+  const hoisted = fn.isFunctionDeclaration() ? hoistedEdits(fn, wrapper, plan, javascript, text) : undefined;
+  if (hoisted) return [...edits, ...hoisted];
+  const outerType = exportedType ? () => exportedType(plan.use("Coroutine", fn)) : undefined;
+  return [...edits, ...wrapEdits(fn, plan.use(wrapper, fn), uses, javascript, text, outerType)];
 }
 
-function removeDecoratorEdit(text: string, decorator: Node): Edit {
-  const start = decorator.getStart();
-  let end = decorator.getEnd();
+function removeDecoratorEdit(text: string, decorator: t.Decorator): Edit {
+  const start = decorator.start!;
+  let end = decorator.end!;
   const lineStart = lineStartOf(text, start);
   const lineEnd = lineEndAfter(text, end);
-  if (/^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t]*\r?\n$/.test(text.slice(end, lineEnd))) {
-    return { start: lineStart, end: lineEnd, text: "" };
-  }
+  if (/^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t]*\r?\n$/.test(text.slice(end, lineEnd))) return { start: lineStart, end: lineEnd, text: "" };
   while (text[end] === " " || text[end] === "\t") end++;
   return { start, end, text: "" };
+}
+
+/** What a generator body refers to that must flow into a wrapped body (nested non-arrow functions aside). */
+interface BodyUses {
+  thisKeyword: boolean;
+  argumentsObject: boolean;
+  superKeyword: NodePath | undefined;
+}
+
+function bodyUses(fn: NodePath<t.Function>): BodyUses {
+  const uses: BodyUses = { thisKeyword: false, argumentsObject: false, superKeyword: undefined };
+  fn.get("body").traverse({
+    Function(path) {
+      if (!path.isArrowFunctionExpression()) path.skip();
+    },
+    ClassProperty(path) {
+      path.skip();
+    },
+    ClassPrivateProperty(path) {
+      path.skip();
+    },
+    StaticBlock(path) {
+      path.skip();
+    },
+    ThisExpression() {
+      uses.thisKeyword = true;
+    },
+    Super(path) {
+      uses.superKeyword ??= path;
+    },
+    Identifier(path) {
+      if (path.node.name === "arguments" && path.isReferencedIdentifier()) uses.argumentsObject = true;
+    },
+  });
+  return uses;
+}
+
+/** The statement a declaration stands in: its `export` when exported. */
+function statementOf(fn: NodePath<t.FunctionDeclaration>): NodePath {
+  return fn.parentPath.isExportNamedDeclaration() || fn.parentPath.isExportDefaultDeclaration() ? fn.parentPath : fn;
 }
 
 /**
  * Whether a generator declaration can become `const f = coroutine(function* f(…) {…});`, the form
  * a person writes (one generator function for all calls): nothing may use `f` before that line
  * runs — no use above it, none inside a function declaration (hoisted, so callable earlier), none
- * in its own body (there `f` would be the bare generator) — and it has no overloads, type
- * parameters (which the wrapper's type cannot carry) or `export default`. Else the hoisted form.
+ * in its own body (there `f` would be the bare generator), no assignment to it — and it has no
+ * overloads, type parameters (which the wrapper's type cannot carry) or `export default`, and
+ * stands at the top of a module, script or function body (where `const` scopes as it did).
  */
-function canBeConst(fn: FunctionDeclaration, text: string): boolean {
-  const nameNode = fn.getNameNode();
-  if (!nameNode || !fn.getBody() || fn.isDefaultExport() || fn.getOverloads().length || fn.getTypeParameters().length) return false;
-  const name = nameNode.getText();
-  if (!text.includes(name)) return true;
-  const end = fn.getEnd();
-  return fn
-    .getSourceFile()
-    .getDescendantsOfKind(SyntaxKind.Identifier)
-    .every((id) => {
-      if (id === nameNode || id.getText() !== name) return true;
-      const parent = id.getParent();
-      if (Node.isPropertyAccessExpression(parent) && parent.getNameNode() === id) return true;
-      return id.getStart() > end && !id.getFirstAncestor((a) => Node.isFunctionDeclaration(a));
-    });
+function canBeConst(fn: NodePath<t.FunctionDeclaration>): boolean {
+  const { node } = fn;
+  const statement = statementOf(fn);
+  if (!node.id || fn.parentPath.isExportDefaultDeclaration() || node.typeParameters || overloadSignatures(statement).length) return false;
+  const holder = statement.parentPath;
+  if (!holder?.isProgram() && !(holder?.isBlockStatement() && holder.parentPath.isFunction())) return false;
+  const binding = fn.parentPath.scope.getBinding(node.id.name);
+  if (!binding || binding.constantViolations.length) return false;
+  return binding.referencePaths.every((ref) => ref.node.start! > node.end! && !ref.findParent((p) => p.isFunctionDeclaration()));
 }
 
 /** `function* f(…): T {…}` -> `const f = wrapper(function* f(…): T {…});`, every other byte as it was. */
-function constEdits(fn: FunctionDeclaration, wrapper: string): Edit[] {
-  const keyword = fn.getFirstChildByKindOrThrow(SyntaxKind.FunctionKeyword);
-  const name = fn.getNameNodeOrThrow();
-  const body = fn.getBodyOrThrow();
+function constEdits(fn: NodePath<t.FunctionDeclaration>, wrapper: string, text: string): Edit[] {
+  const { node } = fn;
+  const name = node.id!.name;
   const edits: Edit[] = [
-    { start: keyword.getStart(), end: name.getEnd(), text: `const ${name.getText()} = ${wrapper}(function* ${name.getText()}` },
-    { start: body.getEnd(), end: body.getEnd(), text: ");" },
+    { start: node.start!, end: node.id!.end!, text: `const ${name} = ${wrapper}(function* ${name}` },
+    { start: node.body.end!, end: node.body.end!, text: ");" },
   ];
-  const typeNode = fn.getReturnTypeNode();
-  const asGenerator = typeNode && generatorTypeOf(typeNode);
-  if (typeNode && asGenerator) edits.push({ start: typeNode.getStart(), end: typeNode.getEnd(), text: asGenerator });
+  const asGenerator = generatorTypeOf(node.returnType, text);
+  if (asGenerator) edits.push({ start: typeOf(node.returnType)!.start!, end: typeOf(node.returnType)!.end!, text: asGenerator });
   return edits;
 }
 
@@ -240,149 +216,144 @@ function constEdits(fn: FunctionDeclaration, wrapper: string): Edit[] {
  * the wrapper's signature is written from: a written `Generator` return type and typed parameters
  * (no type parameters, no overloads); else undefined (the per-call wrapping serves).
  */
-function hoistedEdits(fn: FunctionDeclaration, wrapper: string, plan: ImportPlan, javascript: boolean, used: Set<string>): Edit[] | undefined {
-  const nameNode = fn.getNameNode();
-  const body = fn.getBody();
-  if (!nameNode || !body || fn.isDefaultExport() || fn.getOverloads().length || fn.getTypeParameters().length) return undefined;
-  const typeNode = fn.getReturnTypeNode();
-  const types = typeNode && Node.isTypeReference(typeNode) && ITERATOR_TYPES.has(typeNode.getTypeName().getText()) ? typeArguments(typeNode) : undefined;
+function hoistedEdits(fn: NodePath<t.FunctionDeclaration>, wrapper: string, plan: ImportPlan, javascript: boolean, text: string): Edit[] | undefined {
+  const { node } = fn;
+  if (!node.id || fn.parentPath.isExportDefaultDeclaration() || node.typeParameters || overloadSignatures(statementOf(fn)).length) return undefined;
+  const types = iteratorTypeArguments(node.returnType, text);
   if (!javascript && !types) return undefined;
   const params: string[] = [];
   let thisType = "unknown";
-  for (const [i, param] of fn.getParameters().entries()) {
-    if (param.getName() === "this") {
-      thisType = param.getTypeNode()?.getText() ?? "unknown";
+  for (const [i, param] of node.params.entries()) {
+    if (param.type === "Identifier" && param.name === "this") {
+      thisType = typeText(param.typeAnnotation, text) ?? "unknown";
       continue;
     }
-    if (param.hasInitializer() || param.isRestParameter()) break;
-    const type = param.getTypeNode()?.getText();
+    if (param.type !== "Identifier" && param.type !== "ObjectPattern" && param.type !== "ArrayPattern") break;
+    const type = typeText(param.typeAnnotation, text);
     if (!javascript && !type) return undefined;
-    const name = Node.isIdentifier(param.getNameNode()) ? `_${param.getName()}` : `_${i}`;
-    params.push(javascript ? name : `${name}${param.hasQuestionToken() ? "?" : ""}: ${type}`);
+    const name = param.type === "Identifier" ? `_${param.name}` : `_${i}`;
+    const optional = param.type === "Identifier" && param.optional ? "?" : "";
+    params.push(javascript ? name : `${name}${optional}: ${type}`);
   }
-  const name = nameNode.getText();
-  let generator = `${name}Generator`;
-  for (let n = 2; used.has(generator); n++) generator = `${name}Generator${n}`;
-  used.add(generator);
+  const name = node.id.name;
+  const generator = plan.freshName(`${name}Generator`);
   const signature = javascript ? params.join(", ") : [`this: ${thisType}`, ...params].join(", ");
-  const returns = javascript ? "" : `: ${plan.use("Coroutine")}<${types!.join(", ")}>`;
-  const keyword = fn.getFirstChildByKindOrThrow(SyntaxKind.FunctionKeyword);
-  const text = fn.getSourceFile().getFullText();
-  const indent = /^[ \t]*/.exec(text.slice(lineStartOf(text, keyword.getStart())))![0];
-  const edits: Edit[] = [
-    {
-      start: keyword.getStart(),
-      end: nameNode.getEnd(),
-      text: `function ${name}(${signature})${returns} { return ${plan.use(wrapper)}(${generator}, this, arguments); }\n${indent}function* ${generator}`,
-    },
-  ];
-  const asGenerator = typeNode && generatorTypeOf(typeNode);
-  if (typeNode && asGenerator) edits.push({ start: typeNode.getStart(), end: typeNode.getEnd(), text: asGenerator });
+  const returns = javascript ? "" : `: ${plan.use("Coroutine", fn.parentPath)}<${types!.join(", ")}>`;
+  const indent = /^[ \t]*/.exec(text.slice(lineStartOf(text, node.start!)))![0];
+  const call = `${plan.use(wrapper, fn.parentPath)}(${generator}, this, arguments)`;
+  const edits: Edit[] = [{ start: node.start!, end: node.id.end!, text: `function ${name}(${signature})${returns} { return ${call}; }\n${indent}function* ${generator}` }];
+  const asGenerator = generatorTypeOf(node.returnType, text);
+  if (asGenerator) edits.push({ start: typeOf(node.returnType)!.start!, end: typeOf(node.returnType)!.end!, text: asGenerator });
   return edits;
 }
 
-function wrapEdits(
-  fn: GeneratorLike,
-  wrapper: string,
-  uses: ReturnType<typeof bodyUses>,
-  javascript: boolean,
-  /** the outer function's written return type, when it keeps one */
-  outerType?: () => string,
-): Edit[] {
-  const sf = fn.getSourceFile();
-  const text = sf.getFullText();
+/** The offset of a generator's `*` (after any decorators and modifiers, outside comments). */
+function asteriskOffset(fn: NodePath<t.Function>, text: string): number {
+  const node = fn.node as t.Function & { decorators?: t.Decorator[] | null; key?: t.Node; id?: t.Node | null };
+  let at = node.decorators?.length ? node.decorators[node.decorators.length - 1]!.end! : node.start!;
+  const limit = node.key?.start ?? node.id?.start ?? node.params[0]?.start ?? node.body.start!;
+  while (at < limit) {
+    if (text.startsWith("/*", at)) at = text.indexOf("*/", at + 2) + 2;
+    else if (text.startsWith("//", at)) at = lineEndAfter(text, at);
+    else if (text[at] === "*") return at;
+    else at++;
+  }
+  throw new Error("codemod: no `*` found before a generator's name; this is a codemod bug, please report it");
+}
+
+function wrapEdits(fn: NodePath<t.Function>, wrapper: string, uses: BodyUses, javascript: boolean, text: string, outerType?: () => string): Edit[] {
+  const node = fn.node;
   const edits: Edit[] = [];
-  const asterisk = fn.compilerNode.asteriskToken!;
-  const starStart = asterisk.getStart(sf.compilerNode);
-  const before = text[starStart - 1] ?? "";
-  const after = text[starStart + 1] ?? "";
-  const glue = /[\w$]/.test(before) && /[\w$#[]/.test(after) ? " " : "";
-  edits.push({ start: starStart, end: starStart + 1, text: glue });
+  const star = asteriskOffset(fn, text);
+  const glue = /[\w$]/.test(text[star - 1] ?? "") && /[\w$#[]/.test(text[star + 1] ?? "") ? " " : "";
+  edits.push({ start: star, end: star + 1, text: glue });
 
   let returnType = "";
-  const typeNode = fn.getReturnTypeNode();
-  if (typeNode) {
-    const closeParen = fn.getFirstChildByKindOrThrow(SyntaxKind.CloseParenToken);
-    returnType = text.slice(closeParen.getEnd(), typeNode.getEnd()).replace(/^\s+/, "");
-    const asGenerator = generatorTypeOf(typeNode);
+  const annotation = node.returnType;
+  if (annotation && annotation.type === "TSTypeAnnotation") {
+    returnType = text.slice(annotation.start!, annotation.end!);
+    const asGenerator = generatorTypeOf(annotation, text);
     if (asGenerator) returnType = `: ${asGenerator}`;
     const outer = outerType?.() ?? "";
-    edits.push({ start: closeParen.getEnd(), end: typeNode.getEnd(), text: outer ? `: ${outer}` : "" });
+    edits.push({ start: annotation.start!, end: annotation.end!, text: outer ? `: ${outer}` : "" });
   }
-
   let thisParam = "";
   let invoke = "()";
-  if (uses.thisKeyword && !javascript) thisParam = `this: ${thisType(fn)}`;
-  if (uses.argumentsObject) {
-    invoke = `.apply(${uses.thisKeyword ? "this" : "undefined"}, arguments${javascript ? "" : " as any"})`;
-  } else if (uses.thisKeyword) invoke = ".call(this)";
-  const body = fn.getBody();
-  if (!body) return [];
-  const open = body.getStart();
-  const close = body.getEnd() - 1;
-  const returnTypeText = returnType ? returnType : "";
-  edits.push({ start: open, end: open + 1, text: `{ return ${wrapper}(function* (${thisParam})${returnTypeText} {` });
-  edits.push({ start: close, end: close + 1, text: `}${invoke}); }` });
+  if (uses.thisKeyword && !javascript) thisParam = `this: ${thisType(fn, text)}`;
+  if (uses.argumentsObject) invoke = `.apply(${uses.thisKeyword ? "this" : "undefined"}, arguments${javascript ? "" : " as any"})`;
+  else if (uses.thisKeyword) invoke = ".call(this)";
+  const body = node.body as t.BlockStatement;
+  edits.push({ start: body.start!, end: body.start! + 1, text: `{ return ${wrapper}(function* (${thisParam})${returnType} {` });
+  edits.push({ start: body.end! - 1, end: body.end!, text: `}${invoke}); }` });
   return edits;
 }
 
 const ITERATOR_TYPES = new Set(["Generator", "Iterator", "IterableIterator"]);
 
-/**
- * For an exported function or method whose generator type is written out, the
- * written `Coroutine<Y, R, S>` return type it keeps (exported API keeps an
- * explicit type, e.g. for isolatedDeclarations); undefined where inference does.
- * TypeScript's defaults for the missing arguments are kept (`any` for R and S).
- */
-function exportedCoroutineType(fn: GeneratorLike): ((coroutineName: string) => string) | undefined {
-  const typeNode = fn.getReturnTypeNode();
-  if (!typeNode || !Node.isTypeReference(typeNode)) return undefined;
-  const typeName = typeNode.getTypeName().getText();
-  if (!ITERATOR_TYPES.has(typeName)) return undefined;
-  let exported = false;
-  if (Node.isFunctionDeclaration(fn)) exported = fn.isExported() || fn.isDefaultExport();
-  else if (Node.isMethodDeclaration(fn)) {
-    const owner = fn.getParent();
-    exported = Node.isClassDeclaration(owner) && (owner.isExported() || owner.isDefaultExport()) && !fn.hasModifier(SyntaxKind.PrivateKeyword) && !Node.isPrivateIdentifier(fn.getNameNode());
-  } else {
-    const statement = fn.getFirstAncestorByKind(SyntaxKind.VariableStatement);
-    exported = !!statement && statement.isExported() && statement.getDeclarations().some((d) => d.getInitializer() === fn);
-  }
-  if (!exported) return undefined;
-  const args = typeArguments(typeNode);
-  return (coroutineName) => `${coroutineName}<${args.join(", ")}>`;
+type Annotation = t.Function["returnType"];
+
+/** The type node inside a `: T` annotation. */
+function typeOf(annotation: Annotation | t.Identifier["typeAnnotation"]): t.TSType | undefined {
+  return annotation?.type === "TSTypeAnnotation" ? annotation.typeAnnotation : undefined;
 }
 
-/** Y, R, S of a written Generator/Iterator/IterableIterator type, TypeScript's defaults filled in. */
-function typeArguments(typeNode: Node): string[] {
-  const args = Node.isTypeReference(typeNode) ? typeNode.getTypeArguments().map((a) => a.getText()) : [];
+function typeText(annotation: t.Identifier["typeAnnotation"], text: string): string | undefined {
+  const type = typeOf(annotation);
+  return type ? text.slice(type.start!, type.end!) : undefined;
+}
+
+/** Y, R, S of a written Generator/Iterator/IterableIterator type (TypeScript's defaults filled in), or undefined. */
+function iteratorTypeArguments(annotation: Annotation, text: string): string[] | undefined {
+  const type = typeOf(annotation);
+  if (type?.type !== "TSTypeReference" || type.typeName.type !== "Identifier" || !ITERATOR_TYPES.has(type.typeName.name)) return undefined;
+  const instantiation = (type as { typeArguments?: t.TSTypeParameterInstantiation | null }).typeArguments ?? type.typeParameters;
+  const args = (instantiation?.params ?? []).map((a) => text.slice(a.start!, a.end!));
   return [args[0] ?? "unknown", args[1] ?? "any", args[2] ?? "any"];
 }
 
 /**
- * The inner generator's type when the written one is an `Iterator`/`IterableIterator`
- * (which `coroutine(…)` does not take): the `Generator<Y, R, S>` with the same arguments.
+ * The inner generator's type when the written one is an `Iterator`/`IterableIterator` (which
+ * `coroutine(…)` does not take): the `Generator<Y, R, S>` with the same arguments.
  */
-function generatorTypeOf(typeNode: Node): string | undefined {
-  if (!Node.isTypeReference(typeNode)) return undefined;
-  const name = typeNode.getTypeName().getText();
-  if (name === "Generator" || !ITERATOR_TYPES.has(name)) return undefined;
-  return `Generator<${typeArguments(typeNode).join(", ")}>`;
+function generatorTypeOf(annotation: Annotation, text: string): string | undefined {
+  const type = typeOf(annotation);
+  const args = iteratorTypeArguments(annotation, text);
+  if (!args || (type as t.TSTypeReference).typeName.type !== "Identifier" || ((type as t.TSTypeReference).typeName as t.Identifier).name === "Generator") return undefined;
+  return `Generator<${args.join(", ")}>`;
+}
+
+/**
+ * For an exported function or method whose generator type is written out, the written
+ * `Coroutine<Y, R, S>` return type it keeps (exported API keeps an explicit type, e.g. for
+ * isolatedDeclarations); undefined where inference does.
+ */
+function exportedCoroutineType(fn: NodePath<t.Function>, text: string): ((coroutineName: string) => string) | undefined {
+  const args = iteratorTypeArguments(fn.node.returnType, text);
+  if (!args) return undefined;
+  let exported = false;
+  const parent = fn.parentPath!;
+  if (fn.isFunctionDeclaration()) exported = parent.isExportNamedDeclaration() || parent.isExportDefaultDeclaration();
+  else if (fn.isClassMethod()) {
+    const owner = parent.parentPath!;
+    const ownerExported = owner.isClassDeclaration() && (owner.parentPath.isExportNamedDeclaration() || owner.parentPath.isExportDefaultDeclaration());
+    exported = ownerExported && fn.node.accessibility !== "private";
+  } else if (fn.isFunctionExpression()) {
+    const declaration = parent.parentPath;
+    exported = parent.isVariableDeclarator() && parent.node.init === fn.node && !!declaration?.parentPath?.isExportNamedDeclaration();
+  }
+  return exported ? (coroutineName) => `${coroutineName}<${args.join(", ")}>` : undefined;
 }
 
 /** The type to give `this` in a wrapped body (TypeScript only). */
-function thisType(fn: GeneratorLike): string {
-  const declared = fn.getParameters()[0];
-  if (declared && declared.getName() === "this") return declared.getTypeNode()?.getText() ?? "any";
-  if (Node.isMethodDeclaration(fn)) {
-    const owner = fn.getParent();
-    if (Node.isClassDeclaration(owner) || Node.isClassExpression(owner)) {
-      const name = owner.getName();
-      if (!name) return "any";
-      if (fn.isStatic()) return `typeof ${name}`;
-      const params = owner.getTypeParameters().map((p) => p.getName());
-      return params.length ? `${name}<${params.join(", ")}>` : name;
-    }
+function thisType(fn: NodePath<t.Function>, text: string): string {
+  const first = fn.node.params[0];
+  if (first?.type === "Identifier" && first.name === "this") return typeText(first.typeAnnotation, text) ?? "any";
+  if (fn.isClassMethod()) {
+    const owner = fn.parentPath.parentPath!.node as t.Class;
+    if (!owner.id) return "any";
+    if (fn.node.static) return `typeof ${owner.id.name}`;
+    const params = owner.typeParameters?.type === "TSTypeParameterDeclaration" ? owner.typeParameters.params.map((p) => (typeof p.name === "string" ? p.name : (p.name as t.Identifier).name)) : [];
+    return params.length ? `${owner.id.name}<${params.join(", ")}>` : owner.id.name;
   }
   return "any";
 }

@@ -6,7 +6,7 @@
  * process.exitCode = result.exitCode;
  */
 export { eject, prime, ejectText, primeTexts } from "./api.js";
-export { runCodemod, type CodemodOptions, type CodemodResult, type FileOutcome, type FileStatus, type Transform } from "./run.js";
+export { MissingPeerError, runCodemod, type CodemodOptions, type CodemodResult, type FileOutcome, type FileStatus, type Transform } from "./run.js";
 export { formatSummary, fileDiff } from "./summary.js";
 export { CodemodInputError } from "./eject.js";
 export type { PrimeOptions, PrimeReport } from "./prime.js";

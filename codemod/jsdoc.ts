@@ -82,45 +82,6 @@ function heldBy(child: Node): Node | undefined {
   return undefined;
 }
 
-/** Edits removing a tag: the whole comment when nothing else is left in it, else the tag (and its line). */
-export function removeTagEdits(text: string, tag: CoroutineTag): Edit[] {
-  const comment = text.slice(tag.commentStart, tag.commentEnd);
-  const rest = (comment.slice(0, tag.tagStart - tag.commentStart) + comment.slice(tag.tagEnd - tag.commentStart))
-    .replace(/^\/\*\*/, "")
-    .replace(/\*\/$/, "")
-    .replace(/^[ \t]*\*/gm, "");
-  if (rest.trim() === "") {
-    const lineStart = lineStartOf(text, tag.commentStart);
-    const lineEnd = lineEndAfter(text, tag.commentEnd);
-    const before = text.slice(lineStart, tag.commentStart);
-    const after = text.slice(tag.commentEnd, lineEnd);
-    if (/^[ \t]*$/.test(before) && /^[ \t]*\r?\n?$/.test(after)) return [{ start: lineStart, end: lineEnd, text: "" }];
-    let end = tag.commentEnd;
-    while (text[end] === " " || text[end] === "\t") end++;
-    return [{ start: tag.commentStart, end, text: "" }];
-  }
-  const lineStart = Math.max(lineStartOf(text, tag.tagStart), tag.commentStart);
-  const lineEnd = Math.min(lineEndAfter(text, tag.tagStart), tag.commentEnd);
-  const line = text.slice(lineStart, lineEnd);
-  if (lineStart > tag.commentStart && lineEnd < tag.commentEnd && /^[ \t]*\*?[ \t]*@coroutine[ \t]*\r?\n$/.test(line)) {
-    return [{ start: lineStart, end: lineEnd, text: "" }];
-  }
-  const tagLinePrefix = text.slice(lineStartOf(text, tag.tagStart), tag.tagStart);
-  const afterTag = text.slice(tag.tagEnd, tag.commentEnd);
-  if (lineStart > tag.commentStart && /^[ \t]*\*?[ \t]*$/.test(tagLinePrefix) && /^[ \t]*\*\/$/.test(afterTag)) {
-    // ` * @coroutine */` closing the comment: the comment now closes on the line before.
-    let start = lineStartOf(text, tag.tagStart) - 1;
-    if (text[start - 1] === "\r") start--;
-    while (text[start - 1] === " " || text[start - 1] === "\t") start--;
-    return [{ start, end: tag.commentEnd - 2, text: " " }];
-  }
-  let start = tag.tagStart;
-  let end = tag.tagEnd;
-  if (text[start - 1] === " ") start--;
-  else if (text[end] === " ") end++;
-  return [{ start, end, text: "" }];
-}
-
 /**
  * Edit adding `@coroutine` to a function's JSDoc as a block tag on its own line (a one-line
  * JSDoc becomes a multi-line one), or a new `/** @coroutine *\/` before the function.

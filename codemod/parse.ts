@@ -1,10 +1,6 @@
 import { ts, type SourceFile } from "ts-morph";
-import { lineColumn } from "./text.js";
+import { isJavaScriptFile, lineColumn } from "./text.js";
 
-/** A file is JavaScript (no type syntax may be written into it) by extension. */
-export function isJavaScriptFile(fileName: string): boolean {
-  return /\.(?:js|jsx|mjs|cjs)$/i.test(fileName);
-}
 
 /** Syntax errors of a file as "line:column message", empty when it parses. */
 export function syntaxErrors(sourceFile: SourceFile): string[] {

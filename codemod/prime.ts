@@ -5,8 +5,7 @@ import { enclosingFunction, isAsync, isGenerator, isGeneratorLike, type Generato
 import { ImportPlan } from "./imports.js";
 import { addTagEdit, coroutineTags } from "./jsdoc.js";
 import { lineColumn, lineEndAfter, lineStartOf, splitText, withEol } from "./text.js";
-import { ejectSourceFile } from "./eject.js";
-import { memoryProject } from "./project.js";
+import { ejectSource } from "./eject.js";
 
 /** A generator function prime left alone, with the creation site it could not prove safe and why. */
 export interface PrimeReport {
@@ -112,12 +111,7 @@ export function primeProject(project: Project, files: readonly string[], options
   }
   if (!options.tag) {
     // The runtime form: the tagged file ejected, so nothing depends on a build step.
-    const scratch = memoryProject();
-    for (const [path, text] of texts) {
-      const sf = scratch.createSourceFile(path, text, { overwrite: true });
-      texts.set(path, ejectSourceFile(sf));
-      scratch.removeSourceFile(sf);
-    }
+    for (const [path, text] of texts) texts.set(path, ejectSource(text, path));
   }
   return { texts, reports };
 }

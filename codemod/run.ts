@@ -1,14 +1,18 @@
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { ejectSourceFile } from "./eject.js";
+import { messages, missingPackage } from "../plugin/contract.js";
+import { babelErrorLine } from "./babel-file.js";
+import { ejectSource } from "./eject.js";
 import { collectFiles } from "./files.js";
-import { quickSyntaxErrors, syntaxErrors } from "./parse.js";
-import { primeProject, type PrimeReport } from "./prime.js";
-import { diskProject, findTsconfig, memoryProject } from "./project.js";
-import { readSource, removeLeftovers, writeSource } from "./safe-io.js";
+import type { PrimeReport } from "./prime.js";
+import { finish, message } from "./finish.js";
+import { readSource, removeLeftovers } from "./safe-io.js";
 import { splitText } from "./text.js";
 
 export type Transform = "eject" | "prime";
+
+/** A tool's optional peer dependency is missing; the message says in one line what to install. */
+export class MissingPeerError extends Error {}
 
 export interface CodemodOptions {
   /** files or folders; default the current folder */
@@ -23,6 +27,8 @@ export interface CodemodOptions {
   project?: string;
   include?: readonly string[];
   exclude?: readonly string[];
+  /** eject: the module the runtime is imported from, as the Babel plugin's `runtimeModule` option (default "coroutil") */
+  runtimeModule?: string;
   /** prime: write the `@coroutine` JSDoc tag (for projects that compile with the plugin) instead of `coroutine(…)` */
   tag?: boolean;
   /** called after each file */
@@ -80,47 +86,22 @@ export async function runCodemod(transform: Transform, options: CodemodOptions =
   let reports: PrimeReport[] = [];
 
   if (transform === "eject") {
-    const project = memoryProject();
     for (const file of collected.files) {
-      outcomes.push(ejectFile(project, file, write));
+      outcomes.push(ejectFile(file, write, options.runtimeModule));
       progress(file);
       // Between files, a SIGINT or SIGTERM handler can run: no write is half done then.
       await new Promise((next) => setImmediate(next));
     }
   } else {
-    const parsed: { file: string; raw: string; bytes: Buffer }[] = [];
-    const checker = memoryProject();
-    for (const file of collected.files) {
-      try {
-        const { text: raw, bytes } = readSource(file);
-        let errors = quickSyntaxErrors(file, splitText(raw).body);
-        if (!errors) {
-          const sf = checker.createSourceFile(file, splitText(raw).body, { overwrite: true });
-          errors = syntaxErrors(sf);
-          checker.removeSourceFile(sf);
-        }
-        if (errors.length) outcomes.push({ file, status: "failed", reason: `does not parse: ${errors[0]}` });
-        else parsed.push({ file, raw, bytes });
-      } catch (error) {
-        outcomes.push({ file, status: "failed", reason: message(error) });
-      }
-    }
+    // Prime needs the type checker (ts-morph); eject never loads it.
+    let primeFiles: typeof import("./prime-files.js").primeFiles;
     try {
-      const tsconfig = options.project ? relativeTo(cwd, options.project) : findTsconfig(relativeTo(cwd, paths[0]!));
-      const project = diskProject(tsconfig, parsed.map((p) => p.file));
-      const outcome = primeProject(project, parsed.map((p) => p.file), { tag: options.tag });
-      reports = outcome.reports;
-      for (const { file, raw, bytes } of parsed) {
-        const { bom, body } = splitText(raw);
-        const next = outcome.texts.get(project.getSourceFileOrThrow(file).getFilePath());
-        if (next === undefined || next === body) outcomes.push({ file, status: "unchanged" });
-        else outcomes.push(finish(file, raw, bytes, bom + next, write));
-        progress(file);
-        await new Promise((next) => setImmediate(next));
-      }
+      ({ primeFiles } = await import("./prime-files.js"));
     } catch (error) {
-      for (const { file } of parsed) outcomes.push({ file, status: "failed", reason: message(error) });
+      if (missingPackage(error, ["ts-morph"])) throw new MissingPeerError(messages.missingPeer("coroutil codemod prime", ["ts-morph"], "codemod prime"));
+      throw error;
     }
+    reports = await primeFiles(collected.files, { cwd, paths, project: options.project, tag: options.tag, write }, outcomes, progress);
   }
 
   const counts = { scanned: collected.files.length, changed: 0, unchanged: 0, skipped: 0, failed: 0 };
@@ -138,68 +119,21 @@ export async function runCodemod(transform: Transform, options: CodemodOptions =
   };
 }
 
-function ejectFile(project: ReturnType<typeof memoryProject>, file: string, write: boolean): FileOutcome {
-  let sf;
+function ejectFile(file: string, write: boolean, runtimeModule: string | undefined): FileOutcome {
   try {
     const { text: raw, bytes } = readSource(file);
     const { bom, body } = splitText(raw);
-    if (!body.includes("coroutil") && !body.includes("@coroutine")) {
-      let errors = quickSyntaxErrors(file, body);
-      if (!errors) {
-        sf = project.createSourceFile(file, body, { overwrite: true });
-        errors = syntaxErrors(sf);
-      }
-      return errors.length ? { file, status: "failed", reason: `does not parse: ${errors[0]}` } : { file, status: "unchanged" };
+    let next: string;
+    try {
+      next = ejectSource(body, file, { runtimeModule });
+    } catch (error) {
+      if ((error as { code?: string }).code === "BABEL_PARSE_ERROR") return { file, status: "failed", reason: `does not parse: ${babelErrorLine(error)}` };
+      throw error;
     }
-    sf = project.createSourceFile(file, body, { overwrite: true });
-    const errors = quickSyntaxErrors(file, body) ?? syntaxErrors(sf);
-    if (errors.length) return { file, status: "failed", reason: `does not parse: ${errors[0]}` };
-    const next = ejectSourceFile(sf);
     if (next === body) return { file, status: "unchanged" };
-    return finish(file, raw, bytes, bom + next, write, project);
+    return finish(file, raw, bytes, bom + next, write);
   } catch (error) {
     return { file, status: "failed", reason: message(error) };
-  } finally {
-    if (sf && !sf.wasForgotten()) project.removeSourceFile(sf);
   }
 }
 
-/**
- * Checks the new text parses, then writes it atomically (temp file + rename, only over the bytes
- * that were read) unless dry.
- */
-function finish(
-  file: string,
-  before: string,
-  bytes: Buffer,
-  after: string,
-  write: boolean,
-  project = memoryProject(),
-): FileOutcome {
-  const checkName = `${file}.coroutil-check${file.slice(file.lastIndexOf("."))}`;
-  let errors = quickSyntaxErrors(checkName, splitText(after).body);
-  if (!errors) {
-    const check = project.createSourceFile(checkName, splitText(after).body, { overwrite: true });
-    errors = syntaxErrors(check);
-    project.removeSourceFile(check);
-  }
-  if (errors.length) {
-    return { file, status: "failed", reason: `the codemod's output would not parse (${errors[0]}); file left as it was — please report this` };
-  }
-  if (write) {
-    try {
-      writeSource(file, after, bytes);
-    } catch (error) {
-      return { file, status: "failed", reason: message(error) };
-    }
-  }
-  return { file, status: "changed", before, after };
-}
-
-function relativeTo(cwd: string, path: string): string {
-  return resolve(cwd, path);
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

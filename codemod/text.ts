@@ -45,3 +45,8 @@ export function indentOf(text: string, offset: number): string {
   const start = lineStartOf(text, offset);
   return /^[ \t]*/.exec(text.slice(start))![0];
 }
+
+/** A file is JavaScript (no type syntax may be written into it) by extension. */
+export function isJavaScriptFile(fileName: string): boolean {
+  return /\.(?:js|jsx|mjs|cjs)$/i.test(fileName);
+}

@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import { createUnplugin, type FilterPattern } from "unplugin";
+import { messages } from "./contract.js";
 import plugin from "./index.js";
 import { validateOptions, type Options } from "./options.js";
 import { withPythonHint } from "./python-hint.js";
@@ -28,7 +29,7 @@ let babel: Promise<Babel> | undefined;
 /** @babel/core, the user's (a peer dependency); without it, one line that says how to install it. */
 function loadBabel(): Promise<Babel> {
   babel ??= import("@babel/core").catch(() => {
-    throw new Error("coroutil's bundler plugin needs @babel/core, which is not installed; run `npm install --save-dev @babel/core`");
+    throw new Error(messages.missingPeer("coroutil's bundler plugin", ["@babel/core"]));
   });
   return babel;
 }

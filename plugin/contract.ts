@@ -45,4 +45,16 @@ export const messages = {
     `\`super\`). Call a helper method instead of \`super\` here, or keep the plugin for this file.`,
   /** The hint added to a syntax error the Python habit `yield from x` causes. */
   pythonHint: "write yield from(x)",
+  /** A tool's optional peer dependency is not installed: one line saying what to install. */
+  missingPeer: (tool: string, packages: readonly string[], command?: string) =>
+    `${tool} needs ${packages.join(" and ")}, which ${packages.length > 1 ? "are" : "is"} not installed; ` +
+    `run \`npm install --save-dev ${packages.join(" ")}\`` +
+    (command ? ` (or \`npx ${["coroutil", ...packages].map((p) => `-p ${p}`).join(" ")} coroutil ${command} …\`)` : ""),
 };
+
+/** The peer dependency a failed import is missing, if that is why it failed. */
+export function missingPackage(error: unknown, packages: readonly string[]): string | undefined {
+  const e = error as { code?: string; message?: string } | null;
+  if (e?.code !== "ERR_MODULE_NOT_FOUND" && e?.code !== "MODULE_NOT_FOUND") return undefined;
+  return packages.find((name) => String(e.message).includes(`'${name}'`) || String(e.message).includes(`"${name}"`));
+}

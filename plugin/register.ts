@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import { createRequire, register } from "node:module";
+import { messages } from "./contract.js";
 
 // Babel is a peer dependency: without it, one line that says how to install it.
 const missing = ["@babel/core", "@babel/preset-typescript"].filter((name) => {
@@ -15,7 +16,7 @@ const missing = ["@babel/core", "@babel/preset-typescript"].filter((name) => {
   }
 });
 if (missing.length) {
-  process.stderr.write(`coroutil/register needs ${missing.join(" and ")}, which ${missing.length > 1 ? "are" : "is"} not installed; run \`npm install --save-dev ${missing.join(" ")}\`\n`);
+  process.stderr.write(`${messages.missingPeer("coroutil/register", missing)}\n`);
   process.exit(1);
 }
 process.setSourceMapsEnabled(true);

@@ -90,9 +90,18 @@ for (const tool of ["webpack", "rspack"]) {
     });
   }
 }
-// The codemod (ts-morph stays the user's), and the CLI, which loads the codemod only when asked.
+// The codemod (@babel/core and ts-morph stay the user's), and the CLI, which loads the codemod only when asked.
 const esmRequire = { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' };
-await build({ ...common, entryPoints: [join(root, "codemod/index.ts")], outfile: join(root, "dist/codemod/index.js"), format: "esm", banner: esmRequire });
+// Eject needs @babel/core; prime also ts-morph, in a chunk of its own loaded only when prime runs.
+await build({
+  ...common,
+  entryPoints: [join(root, "codemod/index.ts")],
+  outdir: join(root, "dist/codemod"),
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
+  format: "esm",
+  banner: esmRequire,
+});
 await build({
   ...common,
   entryPoints: [join(root, "cli/index.ts")],

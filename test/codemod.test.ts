@@ -106,18 +106,18 @@ for (const c of cases("prime")) {
   ];
   const reportFile = join(c.dir, "report.txt");
   for (const form of forms) {
-    prime(`${c.name}: ${form.label} gives the expected output and report`, () => {
-      const { texts, reports } = primeTexts({ [c.input]: input }, form.options);
+    prime(`${c.name}: ${form.label} gives the expected output and report`, async () => {
+      const { texts, reports } = (await primeTexts({ [c.input]: input }, form.options));
       expectFile(form.file, texts[c.input]!, `${form.label} output`);
       const lines = reports.map((r) => `${r.file}:${r.line}:${r.column} ${r.name}: ${r.reason}\n`).join("");
       expectFile(reportFile, lines, "report of functions left alone");
     });
-    prime(`${c.name}: ${form.label} keeps the BOM and line endings`, () => {
-      assertLineEndings(input, primeTexts({ [c.input]: input }, form.options).texts[c.input]!);
+    prime(`${c.name}: ${form.label} keeps the BOM and line endings`, async () => {
+      assertLineEndings(input, (await primeTexts({ [c.input]: input }, form.options)).texts[c.input]!);
     });
-    prime(`${c.name}: a second ${form.label} changes nothing`, () => {
+    prime(`${c.name}: a second ${form.label} changes nothing`, async () => {
       const once = read(form.file);
-      assert.fixture(primeTexts({ [c.input]: once }, form.options).texts[c.input]!, once);
+      assert.fixture((await primeTexts({ [c.input]: once }, form.options)).texts[c.input]!, once);
     });
   }
   if (input.includes("console.log") && !input.includes("@coroutine")) {

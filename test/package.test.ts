@@ -219,16 +219,20 @@ Package("coroutil/codemod exports its functions from the installed package", () 
   assert.match(out, /prime/);
 });
 
-Package("without ts-morph, the codemod says in one line how to install it; run still works", () => {
+Package("without ts-morph, codemod prime says in one line how to install it; eject and run still work (eject never loads ts-morph)", () => {
   const bin = join(project, "node_modules/.bin", process.platform === "win32" ? "coroutil.cmd" : "coroutil");
   const hidden = join(project, "node_modules/ts-morph-hidden");
   renameSync(join(project, "node_modules/ts-morph"), hidden);
   try {
     writeFileSync(join(project, "hello.ts"), `console.log("hello");`);
-    const codemod = spawnSync(bin, ["codemod", "eject", "hello.ts"], { cwd: project, encoding: "utf8", env });
-    assert.is(codemod.status, 1, codemod.stdout + codemod.stderr);
-    assert.is(codemod.stderr.trim().split("\n").length, 1, codemod.stderr);
-    assert.match(codemod.stderr, /needs ts-morph, which is not installed; run `npm install --save-dev ts-morph`/);
+    writeFileSync(join(project, "tagged.ts"), `/** @coroutine */\nfunction* g() { yield 1; }\nconsole.log(typeof g);\n`);
+    const prime = spawnSync(bin, ["codemod", "prime", "hello.ts"], { cwd: project, encoding: "utf8", env });
+    assert.is(prime.status, 1, prime.stdout + prime.stderr);
+    assert.is(prime.stderr.trim().split("\n").length, 1, prime.stderr);
+    assert.match(prime.stderr, /codemod prime needs ts-morph, which is not installed; run `npm install --save-dev ts-morph`/);
+    const eject = spawnSync(bin, ["codemod", "eject", "tagged.ts", "--check"], { cwd: project, encoding: "utf8", env });
+    assert.is(eject.status, 1, eject.stdout + eject.stderr);
+    assert.match(eject.stdout, /changed 1/);
     const run = spawnSync(bin, ["run", "hello.ts"], { cwd: project, encoding: "utf8", env });
     assert.is(run.stdout.trim(), "hello", run.stderr);
   } finally {
@@ -236,7 +240,7 @@ Package("without ts-morph, the codemod says in one line how to install it; run s
   }
 });
 
-Package("without @babel/core, the register hook says in one line what to install", () => {
+Package("without @babel/core, the register hook and the codemod each say in one line what to install", () => {
   const bin = join(project, "node_modules/.bin", process.platform === "win32" ? "coroutil.cmd" : "coroutil");
   const hidden = join(project, "node_modules/@babel/core-hidden");
   renameSync(join(project, "node_modules/@babel/core"), hidden);
@@ -246,6 +250,10 @@ Package("without @babel/core, the register hook says in one line what to install
     assert.is(run.status, 1, run.stdout + run.stderr);
     assert.is(run.stderr.trim().split("\n").length, 1, run.stderr);
     assert.match(run.stderr, /coroutil\/register needs @babel\/core, which is not installed; run `npm install --save-dev @babel\/core`/);
+    const codemod = spawnSync(bin, ["codemod", "eject", "hello2.ts"], { cwd: project, encoding: "utf8", env });
+    assert.is(codemod.status, 1, codemod.stdout + codemod.stderr);
+    assert.is(codemod.stderr.trim().split("\n").length, 1, codemod.stderr);
+    assert.match(codemod.stderr, /the codemod needs @babel\/core, which is not installed; run `npm install --save-dev @babel\/core`/);
   } finally {
     renameSync(hidden, join(project, "node_modules/@babel/core"));
   }
