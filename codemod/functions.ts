@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, ts, type FunctionDeclaration, type FunctionExpression, type MethodDeclaration } from "ts-morph";
+import { Node, SyntaxKind, type FunctionDeclaration, type FunctionExpression, type MethodDeclaration } from "ts-morph";
 
 /** The function forms that can be generators. */
 export type GeneratorLike = FunctionDeclaration | FunctionExpression | MethodDeclaration;
@@ -32,43 +32,4 @@ export function enclosingFunction(node: Node): Node | undefined {
     if (isFunctionBoundary(parent) || Node.isArrowFunction(parent)) return parent;
   }
   return undefined;
-}
-
-/** What a generator body refers to that must flow into a wrapped body. */
-export interface BodyUses {
-  thisKeyword: boolean;
-  argumentsObject: boolean;
-  superKeyword: Node | undefined;
-}
-
-export function bodyUses(fn: GeneratorLike): BodyUses {
-  const uses: BodyUses = { thisKeyword: false, argumentsObject: false, superKeyword: undefined };
-  const body = fn.getBody();
-  if (!body) return uses;
-  const visit = (node: ts.Node): void => {
-    if (isBoundary(node)) return;
-    if (node.kind === ts.SyntaxKind.ThisKeyword) uses.thisKeyword = true;
-    else if (node.kind === ts.SyntaxKind.SuperKeyword) uses.superKeyword ??= fn.getSourceFile().getDescendantAtPos(node.getStart(fn.getSourceFile().compilerNode));
-    else if (ts.isIdentifier(node) && node.text === "arguments" && !isNamePosition(node)) uses.argumentsObject = true;
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(body.compilerNode, visit);
-  return uses;
-}
-
-function isBoundary(node: ts.Node): boolean {
-  return (
-    ts.isFunctionDeclaration(node) ||
-    ts.isFunctionExpression(node) ||
-    ts.isMethodDeclaration(node) ||
-    ts.isConstructorDeclaration(node) ||
-    ts.isAccessor(node) ||
-    ts.isClassStaticBlockDeclaration(node) ||
-    ts.isPropertyDeclaration(node)
-  );
-}
-
-function isNamePosition(id: ts.Identifier): boolean {
-  const parent = id.parent;
-  return (ts.isPropertyAccessExpression(parent) && parent.name === id) || (ts.isPropertyAssignment(parent) && parent.name === id);
 }

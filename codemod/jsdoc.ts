@@ -1,24 +1,6 @@
 import { Node, ts } from "ts-morph";
 import type { Edit } from "./edits.js";
-import { indentOf, lineEndAfter, lineStartOf } from "./text.js";
-
-/** A `@coroutine` tag in a JSDoc comment: offsets of the comment and of the tag. */
-export interface CoroutineTag {
-  commentStart: number;
-  commentEnd: number;
-  tagStart: number;
-  tagEnd: number;
-}
-
-/** A block tag, as JSDoc (and the plugin) reads them: first on its line, after the optional leading `*`. */
-const TAG = /(^|\n)([\t ]*\**[\t ]*)@coroutine(?![\w$-])/;
-
-/** Offset of the `@coroutine` block tag in a `/** … *\/` comment's text, or -1. */
-function tagOffset(comment: string): number {
-  const value = comment.slice(2, -2);
-  const match = TAG.exec(value);
-  return match ? 2 + match.index + match[1]!.length + match[2]!.length : -1;
-}
+import { indentOf, lineStartOf } from "./text.js";
 
 /** JSDoc comments leading a function or method (also before `export`, after decorators/modifiers). */
 export function leadingJsDocs(node: Node): { start: number; end: number }[] {
@@ -39,47 +21,6 @@ export function leadingJsDocs(node: Node): { start: number; end: number }[] {
     }
   }
   return docs.sort((a, b) => a.start - b.start);
-}
-
-/**
- * The `@coroutine` tags leading a function, or what holds it (as the plugin reads them):
- * `export`, a one-declarator `const f = function* () {}`, an object or class property,
- * `x.y = function* () {}`, parentheses and `as`/`satisfies`.
- */
-export function coroutineTags(node: Node): CoroutineTag[] {
-  const text = node.getSourceFile().getFullText();
-  const tags: CoroutineTag[] = [];
-  const seen = new Set<number>();
-  const holders: Node[] = [];
-  for (let holder: Node | undefined = node; holder; holder = heldBy(holder)) holders.push(holder);
-  // TypeScript overloads: the JSDoc may sit on a signature; the generator is the implementation.
-  if ((Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node)) && node.getBody()) holders.push(...node.getOverloads());
-  for (const holder of holders) {
-    for (const doc of leadingJsDocs(holder)) {
-      if (seen.has(doc.start)) continue;
-      seen.add(doc.start);
-      const offset = tagOffset(text.slice(doc.start, doc.end));
-      if (offset === -1) continue;
-      const tagStart = doc.start + offset;
-      tags.push({ commentStart: doc.start, commentEnd: doc.end, tagStart, tagEnd: tagStart + "@coroutine".length });
-    }
-  }
-  return tags;
-}
-
-function heldBy(child: Node): Node | undefined {
-  const parent = child.getParent();
-  if (!parent) return undefined;
-  if (Node.isVariableDeclaration(parent)) return parent.getInitializer() === child ? parent : undefined;
-  if (Node.isVariableDeclarationList(parent)) return parent.getDeclarations().length === 1 ? parent : undefined;
-  if (Node.isVariableStatement(parent)) return parent;
-  if (Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent)) return parent.getInitializer() === child ? parent : undefined;
-  if (Node.isBinaryExpression(parent)) {
-    return parent.getOperatorToken().getKind() === ts.SyntaxKind.EqualsToken && parent.getRight() === child ? parent : undefined;
-  }
-  if (Node.isExpressionStatement(parent) || Node.isExportAssignment(parent)) return parent;
-  if (Node.isParenthesizedExpression(parent) || Node.isAsExpression(parent) || Node.isSatisfiesExpression(parent)) return parent;
-  return undefined;
 }
 
 /**

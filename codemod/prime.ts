@@ -1,9 +1,8 @@
 import { Node, SyntaxKind, VariableDeclarationKind, type Identifier, type Project, type SourceFile, type Statement } from "ts-morph";
-import { coroutilBindings, referencesToLocal, runtimeExportOf } from "./bindings.js";
 import { applyEdits, type Edit } from "./edits.js";
+import { fileFacts, type FileFacts } from "./file-facts.js";
 import { enclosingFunction, isAsync, isGenerator, isGeneratorLike, type GeneratorLike } from "./functions.js";
-import { ImportPlan } from "./imports.js";
-import { addTagEdit, coroutineTags } from "./jsdoc.js";
+import { addTagEdit } from "./jsdoc.js";
 import { lineColumn, lineEndAfter, lineStartOf, splitText, withEol } from "./text.js";
 import { ejectSource } from "./eject.js";
 
@@ -38,7 +37,16 @@ interface Candidate {
   anchor: Node;
 }
 
-type Site = { ok: true; file: SourceFile; edits: Edit[]; dropsNext?: string } | { ok: false; at: Node; reason: string };
+/** A creation site: its edits, and the start of a runtime `next` callee it removes (whose import may go). */
+type Site = { ok: true; file: SourceFile; edits: Edit[]; dropsNext?: number } | { ok: false; at: Node; reason: string };
+
+/** The plugin recogniser's reading of each file, made once per file. */
+const facts = new WeakMap<SourceFile, FileFacts>();
+function factsOf(sf: SourceFile): FileFacts {
+  let found = facts.get(sf);
+  if (!found) facts.set(sf, (found = fileFacts(sf.getFullText(), sf.getFilePath())));
+  return found;
+}
 
 /**
  * Finds generator functions in `files` whose every creation, across the
@@ -49,7 +57,7 @@ type Site = { ok: true; file: SourceFile; edits: Edit[]; dropsNext?: string } | 
 export function primeProject(project: Project, files: readonly string[], options: PrimeOptions = {}): PrimeOutcome {
   const editable = new Set(files.map((f) => project.getSourceFileOrThrow(f)));
   const editsByFile = new Map<SourceFile, Edit[]>();
-  const dropsByFile = new Map<SourceFile, Map<string, number>>();
+  const dropsByFile = new Map<SourceFile, Set<number>>();
   const reports: PrimeReport[] = [];
   const report = (at: Node, name: string, reason: string): void => {
     const sf = at.getSourceFile();
@@ -83,11 +91,7 @@ export function primeProject(project: Project, files: readonly string[], options
       editsByFile.set(sf, own);
       for (const site of sites as Extract<Site, { ok: true }>[]) {
         editsByFile.set(site.file, [...(editsByFile.get(site.file) ?? []), ...site.edits]);
-        if (site.dropsNext) {
-          const drops = dropsByFile.get(site.file) ?? new Map<string, number>();
-          drops.set(site.dropsNext, (drops.get(site.dropsNext) ?? 0) + 1);
-          dropsByFile.set(site.file, drops);
-        }
+        if (site.dropsNext !== undefined) dropsByFile.set(site.file, (dropsByFile.get(site.file) ?? new Set()).add(site.dropsNext));
       }
     }
   }
@@ -95,17 +99,7 @@ export function primeProject(project: Project, files: readonly string[], options
   const texts = new Map<string, string>();
   for (const [sf, edits] of editsByFile) {
     const drops = dropsByFile.get(sf);
-    if (drops) {
-      const bindings = coroutilBindings(sf);
-      const plan = new ImportPlan(sf, bindings);
-      for (const [local, count] of drops) {
-        if (referencesToLocal(sf, local, bindings).length !== count) continue;
-        for (const decl of bindings.declarations) {
-          for (const spec of decl.getNamedImports()) if ((spec.getAliasNode() ?? spec.getNameNode()).getText() === local) plan.drop(spec);
-        }
-      }
-      edits.push(...plan.edits());
-    }
+    if (drops) edits.push(...factsOf(sf).dropImports(drops));
     const eol = splitText(sf.getFullText()).eol;
     texts.set(sf.getFilePath(), applyEdits(sf.getFullText(), edits.map((e) => ({ ...e, text: withEol(e.text, eol) }))));
   }
@@ -119,7 +113,7 @@ export function primeProject(project: Project, files: readonly string[], options
 function candidates(sf: SourceFile): Candidate[] {
   const found: Candidate[] = [];
   for (const fn of sf.getDescendants().filter(isGeneratorLike)) {
-    if (!isGenerator(fn) || isAsync(fn) || !fn.getBody() || coroutineTags(fn).length) continue;
+    if (!isGenerator(fn) || isAsync(fn) || !fn.getBody() || factsOf(sf).annotatedBodies.has(fn.getBody()!.getStart())) continue;
     if (Node.isFunctionDeclaration(fn)) {
       const name = fn.getNameNode();
       if (name) found.push({ fn, name, anchor: fn });
@@ -235,24 +229,29 @@ function isPrimingExpr(node: Node, target: Node): boolean {
   const callee = node.getExpression();
   if (Node.isPropertyAccessExpression(callee) && callee.getName() === "next" && sameTarget(callee.getExpression(), target)) return true;
   const args = node.getArguments();
-  return args.length === 1 && sameTarget(args[0]!, target) && runtimeExportOf(callee, coroutilBindings(node.getSourceFile())) === "next";
+  return args.length === 1 && sameTarget(args[0]!, target) && factsOf(node.getSourceFile()).runtimeNames.get(unparenthesized(callee).getStart()) === "next";
 }
 
 /** Classifies the statement after the creation: `T.next()` / `next(T)` alone, with a value, used, or nested (conditional). */
 function primingCall(
   node: Node,
   target: Node,
-): { kind: "ok" | "args" | "used" | "conditional"; nextLocal?: string } | undefined {
+): { kind: "ok" | "args" | "used" | "conditional"; nextLocal?: number } | undefined {
   const expr = Node.isExpressionStatement(node) ? node.getExpression() : undefined;
   if (expr && Node.isCallExpression(expr) && isPrimingExpr(expr, target)) {
     const callee = expr.getExpression();
     const method = Node.isPropertyAccessExpression(callee) && callee.getName() === "next" && sameTarget(callee.getExpression(), target);
     if (expr.getArguments().length > (method ? 0 : 1)) return { kind: "args" };
-    return method ? { kind: "ok" } : { kind: "ok", nextLocal: callee.getText() };
+    return method ? { kind: "ok" } : { kind: "ok", nextLocal: unparenthesized(callee).getStart() };
   }
   const nested = node.getFirstDescendant((d) => isPrimingExpr(d, target));
   if (!nested) return undefined;
   return Node.isExpressionStatement(node) || Node.isVariableStatement(node) ? { kind: "used" } : { kind: "conditional" };
+}
+
+function unparenthesized(node: Node): Node {
+  while (Node.isParenthesizedExpression(node)) node = node.getExpression();
+  return node;
 }
 
 function sameTarget(expr: Node, target: Node): boolean {

@@ -1,4 +1,4 @@
-// The `coroutil codemod` command on a temporary copy of fixtures/codemod/project (under os.tmpdir()):
+// The `coroutil codemod` command on a temporary copy of fixtures/codemod-project (under os.tmpdir()):
 // flags, exit codes, the summary, safety (parse errors, atomic writes, line endings, BOM, no stray
 // files), tsc --noEmit before and after, and the ejected program against the original under the plugin.
 import { spawnSync } from "node:child_process";
@@ -13,7 +13,7 @@ import typescript from "@babel/preset-typescript";
 import coroutil from "coroutil/babel";
 import { tempDir } from "./support/temp-dir.js";
 
-const sample = join(root, "fixtures/codemod/project");
+const sample = join(root, "fixtures/codemod-project");
 const cli = join(root, "cli/index.ts");
 
 /** A fresh copy of the sample project with node_modules/coroutil linked to this repository. */

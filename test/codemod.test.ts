@@ -1,38 +1,28 @@
-// Fixture walker for the codemod: fixtures/codemod/<eject|prime>/<case>/input.<ext> -> output.<ext>.
-// Each case runs twice (the second run must change nothing). Missing outputs (and prime's
-// report.txt, eject's error.txt) are written on first run, never under CI; OVERWRITE=1 refreshes.
-// When a case is a runnable program, its behaviour is checked against the plugin as the oracle.
+// The codemod's fixtures, through the one fixture walker (test/support/fixture-tree.ts):
+// fixtures/codemod/<eject|prime>/<case>/input.<ext> -> output.<ext> (prime also tagged.<ext> and
+// report.txt); options.json may give eject's `runtimeModule`, or `throws` for input eject refuses
+// (the whole message is kept in error.txt). Each case runs twice (the second run must change
+// nothing). When a case is a runnable program, its behaviour is checked against the plugin.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { ejectText, primeTexts } from "coroutil/codemod";
-import { root, runProgram } from "./support/codemod-programs.js";
+import { runProgram } from "./support/codemod-programs.js";
+import { expectation, listCases, root, type Case } from "./support/fixture-tree.js";
 import { tempDir } from "./support/temp-dir.js";
 
-const fixtures = join(root, "fixtures/codemod");
 const overwrite = !!process.env.OVERWRITE;
-const mayWrite = !process.env.CI;
 
-interface Case {
-  name: string;
-  dir: string;
-  input: string;
-  ext: string;
+interface CodemodOptions {
+  /** eject: the plugin's runtimeModule option */
+  runtimeModule?: string;
 }
 
-function cases(transform: string): Case[] {
-  const dir = join(fixtures, transform);
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => {
-      const input = readdirSync(join(dir, d.name)).find((f) => f.startsWith("input."));
-      if (!input) throw new Error(`fixtures/codemod/${transform}/${d.name} has no input.<ext>; add one`);
-      return { name: d.name, dir: join(dir, d.name), input, ext: input.slice("input".length) };
-    })
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
+const all = listCases<CodemodOptions>("codemod");
+const cases = (transform: string): (Case<CodemodOptions> & { input: string })[] =>
+  all.filter((c) => c.group === transform).map((c) => ({ ...c, input: basename(c.source) }));
 
 /** The output keeps the input's BOM and, when the input uses CRLF, has no bare LF. */
 function assertLineEndings(input: string, output: string): void {
@@ -40,14 +30,9 @@ function assertLineEndings(input: string, output: string): void {
   if (input.includes("\r\n")) assert.not.match(output, /[^\r]\n/, "CRLF kept");
 }
 
-/** Compares with an expected file, writing it when missing (not under CI) or when OVERWRITE=1. */
+/** Compares with an expected file (written when missing, never under CI; OVERWRITE=1 refreshes). */
 function expectFile(path: string, actual: string, what: string): void {
-  if (overwrite || !existsSync(path)) {
-    if (!mayWrite) assert.unreachable(`${path} is missing (${what}); run the tests locally to write it`);
-    writeFileSync(path, actual);
-    return;
-  }
-  assert.fixture(actual, readFileSync(path, "utf8"), what);
+  assert.fixture(actual, expectation(path, actual), what);
 }
 
 const read = (path: string) => readFileSync(path, "utf8");
@@ -55,30 +40,32 @@ const read = (path: string) => readFileSync(path, "utf8");
 const eject = suite("codemod eject fixtures");
 for (const c of cases("eject")) {
   const input = read(join(c.dir, c.input));
-  const errorFile = join(c.dir, "error.txt");
-  if (existsSync(errorFile) || c.name.startsWith("error-")) {
-    eject(`${c.name}: eject refuses the input and says where and what to write`, () => {
+  const options = { runtimeModule: c.options.runtimeModule };
+  if (c.options.throws) {
+    eject(`${c.name}: eject refuses the input and says where and what to write, with a code frame`, () => {
       let message = "";
       try {
-        ejectText(input, c.input);
+        ejectText(input, c.input, options);
       } catch (error) {
         message = (error as Error).message;
       }
       assert.ok(message, "eject should have thrown");
-      expectFile(errorFile, `${message}\n`, "error message");
+      assert.ok(message.includes(c.options.throws!), `expected the error to contain:\n${c.options.throws}\ngot:\n${message}`);
+      assert.match(message, /^\d+:\d+ .*\n(?:.*\n)*> +\d+ \|.*\n +\| +\^/, "no line:column or code frame");
+      expectFile(join(c.dir, "error.txt"), `${message}\n`, "error message");
     });
     continue;
   }
   const outputFile = join(c.dir, `output${c.ext}`);
   eject(`${c.name}: eject gives the expected output`, () => {
-    expectFile(outputFile, ejectText(input, c.input), "ejected output");
+    expectFile(outputFile, ejectText(input, c.input, options), "ejected output");
   });
   eject(`${c.name}: eject keeps the BOM and line endings`, () => {
-    assertLineEndings(input, ejectText(input, c.input));
+    assertLineEndings(input, ejectText(input, c.input, options));
   });
   eject(`${c.name}: a second eject changes nothing`, () => {
     const once = read(outputFile);
-    assert.fixture(ejectText(once, c.input), once);
+    assert.fixture(ejectText(once, c.input, options), once);
   });
   if (input.includes("console.log")) {
     // Started now, all at once (bounded), awaited by the test: the child processes are the slow part.
@@ -151,7 +138,8 @@ types("every TypeScript fixture input and output passes tsc --noEmit (strict)", 
   let count = 0;
   for (const transform of ["eject", "prime"]) {
     for (const c of cases(transform)) {
-      if (c.ext !== ".ts" || c.name.startsWith("error-")) continue;
+      // (a case with another runtime module imports a module that is not there to type-check)
+      if (c.ext !== ".ts" || c.options.throws || c.options.runtimeModule) continue;
       for (const file of [c.input, `output${c.ext}`]) {
         copyFileSync(join(c.dir, file), join(dir, `${transform}-${c.name}-${file}`));
         count++;

@@ -6,7 +6,7 @@ import { fileHasTag } from "./tags.js";
 import { isWrapped } from "./wrapped.js";
 
 export type { Marker } from "./markers.js";
-export { NAMESPACE, runtimeNameOf, type RuntimeBindings } from "./bindings.js";
+export { findRuntimeBindings, findRuntimeUses, NAMESPACE, runtimeNameOf, type RuntimeBindings } from "./bindings.js";
 export { overloadSignatures } from "./tags.js";
 
 /** A generator the transforms turn into a `coroutine(…)` (annotated) or `track(…)` (has markers only). */

@@ -1,10 +1,10 @@
 // Fixture harness for the Babel plugin: walks fixtures/plugin/<group>/<case>/, compiles with Babel 7
 // or Babel 8 (the same plugin), runs exec cases in this process.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import * as babel7 from "@babel/core";
 import * as babel8 from "babel8-core";
 import env7 from "@babel/preset-env";
@@ -14,8 +14,9 @@ import env8 from "babel8-preset-env";
 import ts8 from "babel8-preset-typescript";
 import coroutil from "coroutil/babel";
 
-export const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-export const fixturesDir = join(root, "fixtures/plugin");
+import { listCases, root, type Case } from "./fixture-tree.js";
+
+export { root };
 const runtimeUrl = pathToFileURL(join(root, "runtime/index.ts")).href;
 
 const tsPlugin8 = (await import(
@@ -36,45 +37,20 @@ export interface FixtureOptions {
   untouched?: boolean;
   /** "module" (default) or "script" (CommonJS: the runtime comes in through require). */
   sourceType?: "module" | "script";
+  /** Why eject cannot give this case's behaviour (the differential test then checks only that eject does not crash). */
+  pluginOnly?: string;
   /** Extra parser plugins for the baseline compile (e.g. "decorators"). */
   parserPlugins?: string[];
 }
 
-export interface Fixture {
-  group: string;
-  name: string;
-  dir: string;
-  options: FixtureOptions;
-  /** input.ts or exec.ts */
-  source: string;
-  exec: boolean;
-}
+/** A case under fixtures/plugin (exec: exec.ts, else input.ts). */
+export type Fixture = Case<FixtureOptions>;
 
 export type BabelVersion = 7 | 8;
 
-function readJson(path: string): FixtureOptions {
-  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as FixtureOptions) : {};
-}
-
 /** Every case under fixtures/plugin, sorted by group then name. */
 export function listFixtures(): Fixture[] {
-  const fixtures: Fixture[] = [];
-  for (const group of readdirSync(fixturesDir, { withFileTypes: true })) {
-    if (!group.isDirectory()) continue;
-    const groupDir = join(fixturesDir, group.name);
-    const groupOptions = readJson(join(groupDir, "options.json"));
-    for (const entry of readdirSync(groupDir, { withFileTypes: true })) {
-      if (!entry.isDirectory()) continue;
-      const dir = join(groupDir, entry.name);
-      const own = readJson(join(dir, "options.json"));
-      const options = { ...groupOptions, ...own, plugin: { ...groupOptions.plugin, ...own.plugin } };
-      const exec = existsSync(join(dir, "exec.ts"));
-      const source = join(dir, exec ? "exec.ts" : "input.ts");
-      if (!existsSync(source)) throw new Error(`${relative(root, dir)}: needs input.ts or exec.ts`);
-      fixtures.push({ group: group.name, name: entry.name, dir, options, source, exec });
-    }
-  }
-  return fixtures.sort((a, b) => (a.group + "/" + a.name).localeCompare(b.group + "/" + b.name));
+  return listCases<FixtureOptions>("plugin");
 }
 
 /** Test-only: points imports of "coroutil" at the runtime source, so compiled code runs from a temp dir. */
@@ -161,15 +137,4 @@ export async function runExec(fixture: Fixture, version: BabelVersion = 7): Prom
   await import(pathToFileURL(file).href);
 }
 
-/**
- * Compares `actual` with the stored expectation in `file`: a missing file is written (never when CI
- * is set), and OVERWRITE=1 refreshes it. Returns the expected text.
- */
-export function expectation(file: string, actual: string): string {
-  if (process.env.OVERWRITE || (!existsSync(file) && !process.env.CI)) {
-    writeFileSync(file, actual);
-    return actual;
-  }
-  if (!existsSync(file)) throw new Error(`${relative(root, file)} is missing (CI is set, so it is not written)`);
-  return readFileSync(file, "utf8");
-}
+export { expectation } from "./fixture-tree.js";
