@@ -1,7 +1,17 @@
 import { parseError } from "./babel-file.js";
-import type { FileOutcome } from "./run.js";
 import { writeSource } from "./safe-io.js";
 import { splitText } from "./text.js";
+
+export type FileStatus = "changed" | "unchanged" | "skipped" | "failed";
+
+export interface FileOutcome {
+  file: string;
+  status: FileStatus;
+  reason?: string;
+  /** original and new text (BOM included) of a changed file */
+  before?: string;
+  after?: string;
+}
 
 /**
  * Checks the new text parses, then writes it atomically (temp file + rename, only over the bytes

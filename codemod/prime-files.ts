@@ -2,8 +2,7 @@ import { resolve } from "node:path";
 import { quickSyntaxErrors, syntaxErrors } from "./parse.js";
 import { primeProject, type PrimeOptions, type PrimeReport } from "./prime.js";
 import { diskProject, findTsconfig, memoryProject } from "./project.js";
-import { finish, message } from "./finish.js";
-import type { FileOutcome } from "./run.js";
+import { finish, message, type FileOutcome } from "./finish.js";
 import { readSource } from "./safe-io.js";
 import { splitText } from "./text.js";
 

@@ -5,7 +5,7 @@ import { babelErrorLine } from "./babel-file.js";
 import { ejectSource } from "./eject.js";
 import { collectFiles } from "./files.js";
 import type { PrimeReport } from "./prime.js";
-import { finish, message } from "./finish.js";
+import { finish, message, type FileOutcome, type FileStatus } from "./finish.js";
 import { readSource, removeLeftovers } from "./safe-io.js";
 import { splitText } from "./text.js";
 
@@ -35,16 +35,7 @@ export interface CodemodOptions {
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
-export type FileStatus = "changed" | "unchanged" | "skipped" | "failed";
-
-export interface FileOutcome {
-  file: string;
-  status: FileStatus;
-  reason?: string;
-  /** original and new text (BOM included) of a changed file */
-  before?: string;
-  after?: string;
-}
+export type { FileOutcome, FileStatus } from "./finish.js";
 
 /** Temp files of an interrupted earlier run that this run found and removed. */
 export interface Leftovers {

@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { writeFailure } from "./failures.js";
 import { REPO, loadPlugin, runFuzz, runPrograms, type Divergence } from "./harness.js";
 import { KNOWN } from "./known.js";
-import { shrink, size } from "./shrink.js";
+import { programAt, shrink, size } from "./shrink.js";
 import type { Program } from "./program.js";
 import { FORMS, type Form } from "./render-ts.js";
 
@@ -23,16 +23,19 @@ function loadProgram(dir: string): Program {
 }
 
 const USAGE = `usage: npm run fuzz -- [--runs N] [--seed S] [--only I[,I…]] [--forms runtime,plugin] [--chunk N] [--keep]
-  --runs N     programs to generate (default 1000)
+  --runs N     programs to generate (default 1000); fast-check generates them
   --seed S     run seed (default: random, printed); program I of seed S is always the same
   --only I,…   run only these program indexes of the seed (to replay a failure)
+  --path P     with --seed: run the program at fast-check's path P (a shrunk program, as --shrink prints it)
   --forms F,…  coroutil forms to check: runtime, plugin, plugin8 (the plugin with Babel 8)
                (default: runtime,plugin; plugin only if coroutil/babel exists)
   --replay DIR run the program saved in DIR/program.json (a .fuzz-failures folder) again
   --runtime F  the runtime entry to test instead of runtime/index.ts (e.g. a patched copy)
   --chunk N    programs per child process (default 250)
-  --shrink     shrink each divergent program (the first 5) to a minimal one that still diverges,
-               written next to the original as <seed>-<index>-min/ (takes a minute or two each)
+  --shrink     shrink each divergent program (the first 5) with fast-check to a small one that still
+               diverges, written next to the original as <seed>-<index>-min/, with its --path
+               (each candidate runs under python3 and node; at most --shrink-minutes each, default 3)
+  --shrink-minutes M  time limit of one shrink
   --mask-known accept the known, reported bugs listed in fuzz/known.ts (as the CI batch does)
   --keep       keep the temporary folder with the generated batch files
 Divergent programs are written to .fuzz-failures/<seed>-<index>/ (both twins and every trace).`;
@@ -48,6 +51,8 @@ async function main(): Promise<number> {
       keep: { type: "boolean" },
       shrink: { type: "boolean" },
       replay: { type: "string" },
+      path: { type: "string" },
+      "shrink-minutes": { type: "string" },
       runtime: { type: "string" },
       "mask-known": { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -78,10 +83,14 @@ async function main(): Promise<number> {
   const chunk = int("chunk", values.chunk, 250);
   const runtimeEntry = values.runtime === undefined ? undefined : resolve(values.runtime);
   const known = values["mask-known"] ? KNOWN : [];
-  const result =
-    values.replay !== undefined
-      ? await runPrograms([loadProgram(values.replay)], [only?.[0] ?? 0], { forms, chunk, keep: values.keep, runtimeEntry, known })
-      : await runFuzz({ seed, runs, only, forms, chunk, keep: values.keep, runtimeEntry, known });
+  if (values.shrink && values.replay !== undefined) {
+    throw new Error("--shrink works on generated programs (fast-check shrinks along the seed's path); write --seed S --only I --shrink");
+  }
+  if (values.path !== undefined && values.seed === undefined) throw new Error("--path needs the --seed it came from; write --seed S --path P");
+  const single = values.replay !== undefined ? loadProgram(values.replay) : values.path !== undefined ? programAt(seed, values.path) : undefined;
+  const result = single
+    ? await runPrograms([single], [only?.[0] ?? 0], { forms, chunk, keep: values.keep, runtimeEntry, known })
+    : await runFuzz({ seed, runs, only, forms, chunk, keep: values.keep, runtimeEntry, known });
   const byProgram = new Map<string, Divergence[]>();
   for (const d of result.divergences) byProgram.set(d.program.id, [...(byProgram.get(d.program.id) ?? []), d]);
   const dir = join(REPO, ".fuzz-failures");
@@ -97,25 +106,25 @@ async function main(): Promise<number> {
       console.log(`  coroutil: ${d.coroutil[d.line] ?? "(end of trace)"}`);
     }
     console.log(`  written to ${folder}`);
-    if (values.shrink && shrunk++ < 5) {
+    if (values.shrink && !single && shrunk++ < 5) {
       const d = divs[0]!;
-      const min = await shrink(d.program, d.form, {});
-      const r = await runPrograms([min], [d.index], { forms });
-      const mt: Record<string, string[] | undefined> = { python: r.python.get(min.id) };
-      for (const form of forms) mt[form] = r.traces[form].get(min.id);
-      const mf = writeFailure(dir, min, mt);
-      console.log(`  shrunk to ${size(min)} statements and ${min.ops.length} operations: ${mf}`);
+      const min = await shrink(seed, d.index, d.form, { runtimeEntry, known, shrinkMs: int("shrink-minutes", values["shrink-minutes"], 3) * 60_000 }, (msg) => console.log(`  ${msg}`));
+      const r = await runPrograms([min.program], [d.index], { forms, runtimeEntry, known });
+      const mt: Record<string, string[] | undefined> = { python: r.python.get(min.program.id) };
+      for (const form of forms) mt[form] = r.traces[form].get(min.program.id);
+      const mf = writeFailure(dir, min.program, mt);
+      console.log(`  shrunk (${min.runs} runs${min.interrupted ? ", stopped by the time limit" : ""}) to ${size(min.program)} statements and ${min.program.ops.length} operations: ${mf}`);
+      console.log(`  replay it: npm run fuzz -- --seed ${seed} --path ${min.path}`);
     }
   }
-  if (byProgram.size > 0 && !values.shrink) {
-    const which = values.replay !== undefined ? `--replay ${values.replay}` : `--seed ${seed} --only ${result.divergences[0]!.index}`;
-    console.log(`fuzz: to shrink one: npm run fuzz -- ${which} --shrink`);
+  if (byProgram.size > 0 && !values.shrink && !single) {
+    console.log(`fuzz: to shrink one: npm run fuzz -- --seed ${seed} --only ${result.divergences[0]!.index} --shrink`);
   }
   for (const k of result.masked) console.log(`fuzz: accepted a known bug: ${k.bug}`);
   if (values.keep) console.log(`fuzz: batch files kept in ${result.tmp}`);
   const n = result.programs.length;
   console.log(
-    `fuzz: ${values.replay !== undefined ? `replay of ${values.replay}` : `seed ${seed}`}, ${n} programs, forms ${forms.join("+")}: ${byProgram.size} divergent ` +
+    `fuzz: ${values.replay !== undefined ? `replay of ${values.replay}` : values.path !== undefined ? `seed ${seed} path ${values.path}` : `seed ${seed}`}, ${n} programs, forms ${forms.join("+")}: ${byProgram.size} divergent ` +
       `(${result.divergences.length} program-form pairs) in ${(result.ms / 1000).toFixed(1)} s`,
   );
   return byProgram.size === 0 ? 0 : 1;

@@ -1,4 +1,6 @@
-import { Rng } from "./prng.js";
+import fc from "fast-check";
+import { Choices } from "./choices.js";
+import { simplifications } from "./simplify.js";
 import { hasMarker, type Catchable, type Cond, type Expr, type Fn, type Kind, type Op, type Program, type Stmt } from "./program.js";
 
 const MAX_DEPTH = 3;
@@ -17,9 +19,29 @@ interface Scope {
   fuel: { n: number; tries: number; labels: number };
 }
 
-/** One random program, fully determined by `seed`. */
-export function generateProgram(seed: number, id: string): Program {
-  const rng = new Rng(seed);
+/**
+ * Random programs, as a fast-check arbitrary: fast-check's random source makes the choices, and a
+ * divergent program shrinks by structural steps (fuzz/simplify.ts), which fast-check's shrinker
+ * drives. Program `n` of seed `s` is `fc.sample(programs, { seed: s, numRuns: n + 1 })[n]`; a
+ * shrunk one is replayed by seed and path (`fc.check` with `{ seed, path }`). Ids are given when a
+ * program is named (`${seed}-${n}`).
+ */
+class ProgramArbitrary extends fc.Arbitrary<Program> {
+  generate(mrng: fc.Random): fc.Value<Program> {
+    return new fc.Value(generateProgram(new Choices(mrng), ""), undefined);
+  }
+  canShrinkWithoutContext(value: unknown): value is Program {
+    return typeof value === "object" && value !== null && "fns" in value && "ops" in value;
+  }
+  shrink(value: Program): fc.Stream<fc.Value<Program>> {
+    return fc.stream(simplifications(value)).map((q) => new fc.Value(q, undefined));
+  }
+}
+
+export const programs: fc.Arbitrary<Program> = new ProgramArbitrary();
+
+/** One random program from the choices `rng` makes. */
+function generateProgram(rng: Choices, id: string): Program {
   const nFns = rng.weighted({ 1: 1, 2: 3, 3: 4, 4: 3, 5: 1 } as Record<string, number>);
   const count = Number(nFns);
   const fns: Fn[] = [];
@@ -56,7 +78,7 @@ export function generateProgram(seed: number, id: string): Program {
   return { id, fns, arg: rng.int(0, 5), ops, marker: rng.chance(0.2) ? "yieldFrom" : "from" };
 }
 
-function op(rng: Rng): Op {
+function op(rng: Choices): Op {
   const member = rng.chance(0.4);
   switch (rng.weighted({ next: 22, send: 40, throw: 16, close: 10, state: 9, yf: 7, jsnext: 5, jsthrow: 3, inner: 8 })) {
     case "next":
@@ -82,11 +104,11 @@ function op(rng: Rng): Op {
   }
 }
 
-function label(rng: Rng, s: Scope): Expr {
+function label(rng: Choices, s: Scope): Expr {
   return { k: "str", v: `g${s.fn}.${s.fuel.labels++}` };
 }
 
-function expr(rng: Rng, s: Scope): Expr {
+function expr(rng: Choices, s: Scope): Expr {
   const w: Record<string, number> = { label: 40, add: 22, var: 14, int: 14, none: 4, err: s.errs.length ? 12 : 0 };
   switch (rng.weighted(w)) {
     case "label":
@@ -104,7 +126,7 @@ function expr(rng: Rng, s: Scope): Expr {
   }
 }
 
-function cond(rng: Rng, s: Scope): Cond {
+function cond(rng: Choices, s: Scope): Cond {
   const name = rng.pick(s.vars);
   switch (rng.weighted({ even: 4, gt: 4, isNone: 2 })) {
     case "even":
@@ -116,7 +138,7 @@ function cond(rng: Rng, s: Scope): Cond {
   }
 }
 
-function block(rng: Rng, s: Scope, len: number, top = false): Stmt[] {
+function block(rng: Choices, s: Scope, len: number, top = false): Stmt[] {
   const out: Stmt[] = [];
   for (let i = 0; i < len && s.fuel.n > 0; i++) {
     s.fuel.n--;
@@ -131,7 +153,7 @@ function block(rng: Rng, s: Scope, len: number, top = false): Stmt[] {
   return out;
 }
 
-function stmt(rng: Rng, s: Scope): Stmt {
+function stmt(rng: Choices, s: Scope): Stmt {
   const nested = s.depth < MAX_DEPTH;
   const w = {
     yield: 30,
@@ -209,7 +231,7 @@ function stmt(rng: Rng, s: Scope): Stmt {
   }
 }
 
-function tryStmt(rng: Rng, s: Scope, inner: (extra?: Partial<Scope>) => Scope): Stmt {
+function tryStmt(rng: Choices, s: Scope, inner: (extra?: Partial<Scope>) => Scope): Stmt {
   const v = `x${s.fn}_${s.fuel.tries++}`;
   const body = block(rng, inner(), rng.int(1, 4));
   const nHandlers = rng.weighted({ 0: 2, 1: 6, 2: 3 } as Record<string, number>);
@@ -230,7 +252,7 @@ function tryStmt(rng: Rng, s: Scope, inner: (extra?: Partial<Scope>) => Scope): 
 }
 
 /** Mostly clean-up then re-raise; sometimes return a value; rarely yield. */
-function genExitHandler(rng: Rng, s: Scope, v: string): Stmt[] {
+function genExitHandler(rng: Choices, s: Scope, v: string): Stmt[] {
   const out: Stmt[] = [{ k: "log", value: { k: "err", name: v } }];
   if (rng.chance(0.25)) out.push({ k: "states" });
   switch (rng.weighted({ reraise: 45, ret: 30, fall: 15, yield: 10 })) {

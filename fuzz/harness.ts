@@ -5,8 +5,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { transformAsync, type PluginItem } from "@babel/core";
 import { build, transform } from "esbuild";
-import { generateProgram } from "./generate.js";
-import { programSeed } from "./prng.js";
+import fc from "fast-check";
+import { programs as programArbitrary } from "./generate.js";
 import type { Program } from "./program.js";
 import { renderPythonBatch } from "./render-python.js";
 import { renderTsBatch, type Form } from "./render-ts.js";
@@ -155,8 +155,11 @@ function exec(cmd: string, args: string[], cwd: string, timeout: number): Promis
   });
 }
 
+/** Programs `indexes` of run `seed`: fast-check's samples of the program arbitrary with that seed. */
 export function makePrograms(seed: number, indexes: number[]): Program[] {
-  return indexes.map((i) => generateProgram(programSeed(seed, i), `${seed}-${i}`));
+  if (!indexes.length) return [];
+  const all = fc.sample(programArbitrary, { seed, numRuns: Math.max(...indexes) + 1 });
+  return indexes.map((i) => ({ ...all[i]!, id: `${seed}-${i}` }));
 }
 
 /** Generates, runs under python3 and under coroutil, and compares every program. */

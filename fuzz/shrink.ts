@@ -1,106 +1,64 @@
+import fc from "fast-check";
+import { programs } from "./generate.js";
 import { runPrograms, type RunOptions } from "./harness.js";
-import { isValid, type Program, type Stmt } from "./program.js";
+import type { Program } from "./program.js";
+import { size } from "./simplify.js";
+
+export { size };
 import type { Form } from "./render-ts.js";
 
-/** Every statement list of a program, in a fixed order (so a clone yields the same order). */
-function lists(p: Program): Stmt[][] {
-  const out: Stmt[][] = [];
-  const visit = (ss: Stmt[]): void => {
-    out.push(ss);
-    for (const s of ss) {
-      if (s.k === "if") {
-        visit(s.then);
-        visit(s.else);
-      } else if (s.k === "for") visit(s.body);
-      else if (s.k === "try") {
-        visit(s.body);
-        for (const h of s.handlers) visit(h.body);
-        if (s.finally) visit(s.finally);
-      }
-    }
-  };
-  for (const fn of p.fns) visit(fn.body);
-  return out;
-}
-
-type Edit = (p: Program) => boolean;
-
-/** One-step simplifications of `p`: each returns false when it does not apply. */
-function edits(p: Program): Edit[] {
-  const out: Edit[] = [];
-  for (let i = 0; i < p.ops.length; i++) out.push((q) => (q.ops.splice(i, 1), q.ops.length > 0));
-  const ls = lists(p);
-  ls.forEach((l, li) => {
-    l.forEach((s, si) => {
-      const at = (q: Program): Stmt[] => lists(q)[li]!;
-      out.push((q) => (at(q).splice(si, 1), true));
-      if (s.k === "if") {
-        out.push((q) => (at(q).splice(si, 1, ...(at(q)[si] as typeof s).then), true));
-        if (s.else.length) out.push((q) => (at(q).splice(si, 1, ...(at(q)[si] as typeof s).else), true));
-      } else if (s.k === "for") {
-        out.push((q) => (at(q).splice(si, 1, ...(at(q)[si] as typeof s).body), true));
-        if (s.count > 1) out.push((q) => ((at(q)[si] as typeof s).count = 1, true));
-      } else if (s.k === "try") {
-        out.push((q) => (at(q).splice(si, 1, ...(at(q)[si] as typeof s).body), true));
-        s.handlers.forEach((_, hi) =>
-          out.push((q) => {
-            const t = at(q)[si] as typeof s;
-            t.handlers.splice(hi, 1);
-            return t.handlers.length > 0 || t.finally !== undefined;
-          }),
-        );
-        if (s.finally && s.handlers.length) out.push((q) => (delete (at(q)[si] as typeof s).finally, true));
-      } else if ((s.k === "yield" || s.k === "delegate" || s.k === "delegateList" || s.k === "delegateReg" || s.k === "delegateIter" || s.k === "delegateStored") && s.target !== undefined) {
-        out.push((q) => (delete (at(q)[si] as typeof s).target, true));
-      }
-    });
-  });
-  // Drop the last function once nothing delegates to it.
-  if (p.fns.length > 1) {
-    out.push((q) => {
-      const last = q.fns.length - 1;
-      let used = false;
-      for (const l of lists(q)) for (const s of l) if ((s.k === "delegate" || s.k === "store") && s.callee === last) used = true;
-      if (used) return false;
-      q.fns.pop();
-      return true;
-    });
-  }
-  p.fns.forEach((fn, fi) => {
-    if (fn.kind === "primed") out.push((q) => ((q.fns[fi]!.kind = lists({ ...q, fns: [q.fns[fi]!] }).flat().some((s) => s.k === "delegate" || s.k === "delegateList" || s.k === "delegateReg" || s.k === "delegateIter" || s.k === "delegateStored") ? "track" : "native"), true));
-  });
-  return out;
+/** A divergent program made small by fast-check, and the path that replays it (`--seed S --path P`). */
+export interface Shrunk {
+  /** true when the time limit stopped shrinking (the program is the smallest found by then) */
+  interrupted: boolean;
+  program: Program;
+  path: string;
+  /** programs run while shrinking */
+  runs: number;
 }
 
 /**
- * Shrinks a program that diverges in `form` to a smaller one that still
- * diverges: each round runs every one-step simplification in one batch and
- * keeps the first that still diverges.
+ * Shrinks program `index` of run `seed`, which diverges in `form`, with fast-check's own shrinker:
+ * each candidate fast-check proposes runs under python3 and coroutil, and the smallest program
+ * that still diverges comes back with the path that replays it.
  */
 export async function shrink(
-  program: Program,
+  seed: number,
+  index: number,
   form: Form,
-  opts: Omit<RunOptions, "seed" | "runs" | "only" | "forms">,
+  opts: Omit<RunOptions, "seed" | "runs" | "only" | "forms"> & { shrinkMs?: number },
   log: (msg: string) => void = () => {},
-): Promise<Program> {
-  let best = program;
-  for (let round = 0; round < 200; round++) {
-    const cands: Program[] = [];
-    edits(best).forEach((edit, k) => {
-      const q: Program = structuredClone(best);
-      q.id = `${program.id}-s${round}-${k}`;
-      if (edit(q) && isValid(q)) cands.push(q);
-    });
-    if (cands.length === 0) break;
-    const r = await runPrograms(cands, cands.map((_, k) => k), { ...opts, forms: [form] });
-    const hit = cands.find((c) => r.divergences.some((d) => d.program === c));
-    if (hit === undefined) break;
-    best = hit;
-    log(`shrink round ${round}: ${size(best)} statements, ${best.ops.length} operations`);
+): Promise<Shrunk> {
+  let runs = 0;
+  const diverges = async (p: Program): Promise<boolean> => {
+    const candidate = { ...p, id: `${seed}-${index}-s${runs++}` };
+    const r = await runPrograms([candidate], [index], { ...opts, forms: [form] });
+    const found = r.divergences.length > 0;
+    if (found && runs > 1) log(`shrink: ${size(candidate)} statements, ${candidate.ops.length} operations still diverge`);
+    return found;
+  };
+  // Each candidate costs a python3 and a node process, and fast-check would try every choice the
+  // program was made of: stop after a time limit with the smallest divergent program found so far.
+  const result = await fc.check(
+    fc.asyncProperty(programs, async (p) => !(await diverges(p))),
+    { seed, path: String(index), interruptAfterTimeLimit: opts.shrinkMs ?? 180_000 },
+  );
+  if (!result.failed || !result.counterexample || result.counterexamplePath === null) {
+    throw new Error(`program ${index} of seed ${seed} does not diverge in the ${form} form`);
   }
-  return { ...best, id: `${program.id}-min` };
+  return { program: { ...result.counterexample[0], id: `${seed}-${index}-min` }, path: result.counterexamplePath, runs, interrupted: result.interrupted };
 }
 
-export function size(p: Program): number {
-  return lists(p).reduce((n, l) => n + l.length, 0);
+/** The program fast-check generates at `path` for `seed` (a shrunk one too), to replay it. */
+export function programAt(seed: number, path: string): Program {
+  let found: Program | undefined;
+  fc.check(
+    fc.property(programs, (p) => {
+      found = p;
+      return false;
+    }),
+    { seed, path, endOnFailure: true },
+  );
+  if (!found) throw new Error(`--path ${path}: fast-check gave no program for seed ${seed}`);
+  return { ...found, id: `${seed}-${path.replaceAll(":", "_")}` };
 }
