@@ -3,7 +3,7 @@ import type { NodePath, types as t } from "@babel/core";
 import MagicString from "magic-string";
 import { messages, RUNTIME_MODULE } from "../plugin/contract.js";
 import { overloadSignatures, recognise, type Recognised, type Target } from "../plugin/recognise/index.js";
-import { withProgram } from "./babel-file.js";
+import { parseOnly, withProgram } from "./babel-file.js";
 import type { Edit } from "./edits.js";
 import { ImportPlan } from "./import-plan.js";
 import { removeTagEdits, tagIn } from "./tag-edits.js";
@@ -29,7 +29,7 @@ export interface EjectOptions {
 export function ejectSource(text: string, fileName: string, options: EjectOptions = {}): string {
   const module = options.runtimeModule ?? RUNTIME_MODULE;
   if (!text.includes(RUNTIME_MODULE) && !text.includes(module) && !text.includes("@coroutine")) {
-    withProgram(text, fileName, () => undefined); // still refuse a file that does not parse
+    parseOnly(text, fileName); // still refuse a file that does not parse
     return text;
   }
   const sources = new Set([RUNTIME_MODULE, module]);

@@ -15,6 +15,9 @@ export const WRAPPERS: ReadonlySet<string> = new Set<RuntimeExport>(["coroutine"
 /** The JSDoc tag that marks a coroutine. */
 export const TAG = "@coroutine";
 
+/** The options coroutil/babel accepts, as its option errors list them. */
+export const ACCEPTED_OPTIONS = `accepted options: "runtimeModule" (a module name, default "${RUNTIME_MODULE}")`;
+
 /** The text of each compile error: what was wrong, then what to write instead. */
 export const messages = {
   markerOutsideGenerator: (marker: string) =>
@@ -43,8 +46,15 @@ export const messages = {
   superInEjectedBody: () =>
     `eject cannot move a body that uses \`super\` into a \`coroutine(…)\` wrapping (a \`function*\` has no ` +
     `\`super\`). Call a helper method instead of \`super\` here, or keep the plugin for this file.`,
-  /** The hint added to a syntax error the Python habit `yield from x` causes. */
-  pythonHint: "write yield from(x)",
+  /** The reason given for a syntax error the Python habit `yield from x` causes. */
+  pythonHabit: (keyword: string, marker: string) =>
+    `\`${keyword} ${marker} x\` is Python syntax; in JavaScript write \`${keyword} ${marker}(x)\` (the parentheses are required)`,
+  /** Option errors of coroutil/babel (and every bundler plugin): the option quoted, what is accepted. */
+  optionsNotObject: (got: string) => `coroutil/babel: options must be an object, got ${got}; ${ACCEPTED_OPTIONS}.`,
+  unknownOption: (key: string) => `coroutil/babel: unknown option "${key}"; ${ACCEPTED_OPTIONS}.`,
+  badRuntimeModule: (got: string) =>
+    `coroutil/babel: option "runtimeModule" must be a non-empty string naming the module to import ` +
+    `the runtime from (e.g. "${RUNTIME_MODULE}"), got ${got}.`,
   /** A tool's optional peer dependency is not installed: one line saying what to install. */
   missingPeer: (tool: string, packages: readonly string[], command?: string) =>
     `${tool} needs ${packages.join(" and ")}, which ${packages.length > 1 ? "are" : "is"} not installed; ` +

@@ -1,3 +1,5 @@
+import { messages, RUNTIME_MODULE } from "./contract.js";
+
 /** Options of `coroutil/babel`. */
 export interface Options {
   /** The module the runtime is imported from (default "coroutil"). */
@@ -8,26 +10,16 @@ export interface ResolvedOptions {
   runtimeModule: string;
 }
 
-const ACCEPTED = `accepted options: "runtimeModule" (a module name, default "coroutil")`;
 
 /** Checks the plugin options up front; the message quotes the option and lists what is accepted. */
 export function validateOptions(options: unknown): ResolvedOptions {
-  if (options == null) return { runtimeModule: "coroutil" };
-  if (typeof options !== "object" || Array.isArray(options)) {
-    throw new Error(`coroutil/babel: options must be an object, got ${describe(options)}; ${ACCEPTED}.`);
-  }
+  if (options == null) return { runtimeModule: RUNTIME_MODULE };
+  if (typeof options !== "object" || Array.isArray(options)) throw new Error(messages.optionsNotObject(describe(options)));
   for (const key of Object.keys(options)) {
-    if (key !== "runtimeModule") {
-      throw new Error(`coroutil/babel: unknown option "${key}"; ${ACCEPTED}.`);
-    }
+    if (key !== "runtimeModule") throw new Error(messages.unknownOption(key));
   }
-  const { runtimeModule = "coroutil" } = options as Options;
-  if (typeof runtimeModule !== "string" || runtimeModule === "") {
-    throw new Error(
-      `coroutil/babel: option "runtimeModule" must be a non-empty string naming the module to import ` +
-        `the runtime from (e.g. "coroutil"), got ${describe(runtimeModule)}.`,
-    );
-  }
+  const { runtimeModule = RUNTIME_MODULE } = options as Options;
+  if (typeof runtimeModule !== "string" || runtimeModule === "") throw new Error(messages.badRuntimeModule(describe(runtimeModule)));
   return { runtimeModule };
 }
 

@@ -1,4 +1,5 @@
 // A Babel parse error as a plain SyntaxError, with the hint for `yield from x` (Python, not JavaScript).
+import { messages } from "./contract.js";
 
 interface BabelParseError {
   code?: unknown;
@@ -28,9 +29,7 @@ export function withPythonHint(error: unknown, code: string, path: string): unkn
   if (habit && index !== undefined && !/^\s*\(/.test(code.slice(index))) {
     const keyword = habit[1]!.replace(/\s+/g, "");
     const marker = habit[2]!;
-    reason =
-      `\`${keyword} ${marker} x\` is Python syntax; in JavaScript write \`${keyword} ${marker}(x)\` ` +
-      `(the parentheses are required)`;
+    reason = messages.pythonHabit(keyword, marker);
     errorCode = "COROUTIL_YIELD_FROM_SYNTAX";
   }
   const message = `${path}:${line}:${column + 1}: ${reason}${frame}`;

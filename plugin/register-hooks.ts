@@ -10,6 +10,7 @@ import { readFile } from "node:fs/promises";
 import type { LoadHook, ModuleFormat, ResolveHook } from "node:module";
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { RUNTIME_MODULE } from "./contract.js";
 import { withPythonHint } from "./python-hint.js";
 import { alternativeFor, isPathLike } from "./register/alternatives.js";
 import { loadCompiler, mayUseCoroutil, presetsFor } from "./register/compile.js";
@@ -30,7 +31,7 @@ export const resolve: ResolveHook = async (specifier, context, nextResolve) => {
     }
     // The plugin adds `import … from "coroutil"` to compiled files; a project that runs coroutil without
     // installing it (a global `coroutil run`) finds the runtime next to this hook.
-    if (specifier === "coroutil" || specifier.startsWith("coroutil/")) {
+    if (specifier === RUNTIME_MODULE || specifier.startsWith(`${RUNTIME_MODULE}/`)) {
       try {
         return await nextResolve(specifier, { ...context, parentURL: import.meta.url });
       } catch {

@@ -7,6 +7,7 @@ import * as assert from "uvu/assert";
 import { transformSync } from "@babel/core";
 import presetTypescript from "@babel/preset-typescript";
 import coroutil from "coroutil/babel";
+import { messages } from "../plugin/contract.js";
 import { compile, compileError, expectation, listFixtures, root, runExec } from "./support/plugin-fixtures.js";
 import { originalLine } from "./support/plugin-sourcemap.js";
 
@@ -66,12 +67,12 @@ Plugin("options are checked up front: a bad runtimeModule is named with what it 
   for (const bad of [42, "", null]) {
     assert.throws(
       () => transformSync("", { babelrc: false, configFile: false, plugins: [[coroutil, { runtimeModule: bad }]] }),
-      (error: Error) => error.message.includes(`option "runtimeModule" must be a non-empty string`) && error.message.includes(`"coroutil"`),
+      (error: Error) => error.message.includes(messages.badRuntimeModule(bad === "" ? '""' : String(bad))),
     );
   }
   assert.throws(
     () => transformSync("", { babelrc: false, configFile: false, plugins: [[coroutil, { runtimeModul: "x" }]] }),
-    (error: Error) => error.message.includes(`unknown option "runtimeModul"`) && error.message.includes(`"runtimeModule"`),
+    (error: Error) => error.message.includes(messages.unknownOption("runtimeModul")) && error.message.includes(`"runtimeModule"`),
   );
 });
 
