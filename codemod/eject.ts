@@ -1,10 +1,9 @@
 import { resolve } from "node:path";
 import type { NodePath, types as t } from "@babel/core";
-import MagicString from "magic-string";
 import { messages, RUNTIME_MODULE } from "../plugin/contract.js";
 import { overloadSignatures, recognise, type Recognised, type Target } from "../plugin/recognise/index.js";
 import { parseOnly, withProgram } from "./babel-file.js";
-import type { Edit } from "./edits.js";
+import { applyEdits, type Edit } from "./edits.js";
 import { ImportPlan } from "./import-plan.js";
 import { removeTagEdits, tagIn } from "./tag-edits.js";
 import { isJavaScriptFile, lineEndAfter, lineStartOf, splitText, withEol } from "./text.js";
@@ -61,21 +60,6 @@ function inputError(error: unknown, fileName: string): unknown {
   const at = /^>\s*(\d+) \|.*\n\s*\|(\s*)\^/m.exec(frame.join("\n"));
   if (!at) return error;
   return new CodemodInputError(`${at[1]}:${at[2]!.length} ${head}\n${frame.join("\n")}`);
-}
-
-/** Applies non-overlapping edits with magic-string; insertions at one offset keep their order. */
-function applyEdits(source: string, edits: readonly Edit[]): string {
-  const sorted = edits.map((edit, order) => ({ ...edit, order })).sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
-  const out = new MagicString(source);
-  let at = 0;
-  for (const edit of sorted) {
-    if (edit.start < at) throw new Error(`codemod: overlapping edits at offset ${edit.start}; this is a codemod bug, please report it`);
-    if (edit.start === edit.end) out.appendLeft(edit.start, edit.text);
-    else if (edit.text) out.update(edit.start, edit.end, edit.text);
-    else out.remove(edit.start, edit.end);
-    at = edit.end;
-  }
-  return out.toString();
 }
 
 /** Every marker becomes `yield* from(x)`: the `*` added, `yieldFrom` renamed (its import dropped when unused). */
