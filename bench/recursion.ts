@@ -92,9 +92,12 @@ function main(): void {
 
   log("tree walk…");
   const tree = runNode("tree");
-  const treeRow = row("tree", "in-order walk, balanced tree of 65,535 nodes", tree, runPython("tree"));
-  rows.push(treeRow);
+  const pyTree = runPython("tree");
+  const treeRow = row("tree", "in-order walk, balanced tree of 65,535 nodes", tree, pyTree);
+  const treeAll = row("tree", 'the same walk in plain `yield*`, compiled with `trampoline: "all"`', tree, pyTree, "all");
+  rows.push(treeRow, treeAll);
   targets.push({ name: "tree walk <= 1.0x native `yield*`", measured: `${fmt(treeRow.ratio)}x`, pass: treeRow.ratio <= 1 });
+  targets.push({ name: 'tree walk, plain `yield*` with `trampoline: "all"` <= 1.0x native', measured: `${fmt(treeAll.ratio)}x`, pass: treeAll.ratio <= 1 });
 
   log("creation…");
   const creation = runNode("creation");
@@ -113,8 +116,11 @@ function main(): void {
 
   log("parser…");
   const parser = runNode("parser");
-  const parserRow = row("parser", `recursive-descent parser, ${Math.round(Number(parser.bytes) / 1e3)} kB, ${Number(parser.tokens).toLocaleString("en-US")} tokens sent`, parser, runPython("parser"));
-  rows.push(parserRow);
+  const pyParser = runPython("parser");
+  const parserRow = row("parser", `recursive-descent parser, ${Math.round(Number(parser.bytes) / 1e3)} kB, ${Number(parser.tokens).toLocaleString("en-US")} tokens sent`, parser, pyParser);
+  const parserAll = row("parser", 'the same parser in plain `yield*`, compiled with `trampoline: "all"`', parser, pyParser, "all");
+  rows.push(parserRow, parserAll);
+  targets.push({ name: 'parser, plain `yield*` with `trampoline: "all"`, within the marker form\'s ratio to native (+10%)', measured: `${fmt(parserAll.ratio)}x (markers ${fmt(parserRow.ratio)}x)`, pass: parserAll.ratio <= parserRow.ratio * 1.1 });
 
   log("linked list…");
   const list = runNode("linked-list") as unknown as { lengths: Record<string, Timing> };

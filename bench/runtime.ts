@@ -322,10 +322,11 @@ function runChild(mode: string, extraNodeArgs: string[] = [], extra: string[] = 
   return { lines: lines.map((l) => JSON.parse(l)), status: p.status, signal: p.signal, error: p.error };
 }
 
-async function bundleSize(entry: string): Promise<{ minified: number; gzip: number }> {
+async function bundleSize(entry: string, external: string[] = []): Promise<{ minified: number; gzip: number }> {
   const esbuild = await import("esbuild");
   const out = await esbuild.build({
     entryPoints: [entry],
+    external,
     bundle: true,
     minify: true,
     format: "esm",
@@ -365,6 +366,8 @@ async function main(): Promise<void> {
 
   log("runtime size (esbuild, minify, esm; gzip -9)…");
   const size = await bundleSize(path.join(ROOT, "runtime/index.ts"));
+  // coroutil/trampoline (trampoline: "all" only), on top of the runtime it imports.
+  const trampolineSize = await bundleSize(path.join(ROOT, "runtime/trampoline.ts"), ["coroutil"]);
   const regenFound = findRegenerator();
   const regen = regenFound ? { ...(await bundleSize(regenFound.entry)), label: regenFound.label } : undefined;
 
@@ -506,6 +509,7 @@ async function main(): Promise<void> {
   md.push(`| native \`genFn()\` then \`.next()\` | ${fmt(t["create:native"]?.median)} |`);
   md.push("", "### Size", "");
   md.push(`runtime/index.ts bundled by esbuild (\`bundle, minify, format: "esm"\`), gzip level 9: **${int(size.gzip)} bytes** (${int(size.minified)} bytes minified).`);
+  md.push(`\`coroutil/trampoline\` (imported only by code compiled with \`trampoline: "all"\`), the same way, on top of the runtime: ${int(trampolineSize.gzip)} bytes (${int(trampolineSize.minified)} minified).`);
   md.push(regen ? `For comparison, measured the same way: ${regen.label}: ${int(regen.gzip)} bytes (${int(regen.minified)} minified).` : "regenerator-runtime is not installed in this project, so it was not measured here.");
   md.push("", "### SPEC targets", "");
   md.push("| target | measured | result |", "|---|---|---|");

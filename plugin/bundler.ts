@@ -22,6 +22,8 @@ export interface BundlerOptions extends Options {
 const SOURCES = /\.[cm]?[jt]sx?$/;
 /** What a file must contain for the plugin to have anything to do, or for the `yield from x` hint. */
 const MAY_USE = /coroutil|@coroutine|\byield\s*\*?\s*(?:from|yieldFrom)\b/;
+const MAY_USE_ALL = /coroutil|@coroutine|\byield\b/;
+const COMMONJS_HINTS = /\b(?:require\s*\(|module\.exports|exports\.)/;
 
 type Babel = typeof import("@babel/core");
 let babel: Promise<Babel> | undefined;
@@ -41,7 +43,8 @@ export const unplugin = createUnplugin((options: BundlerOptions | undefined) => 
     name: "coroutil",
     enforce: "pre",
     transform: {
-      filter: { id: { include, exclude }, code: MAY_USE },
+      // With trampoline: "all", any file with a `yield*` may have work to do.
+      filter: { id: { include, exclude }, code: pluginOptions.trampoline === "all" ? MAY_USE_ALL : MAY_USE },
       async handler(code, id) {
         const { transformAsync } = await loadBabel();
         const path = id.replace(/[?#].*$/, "");
@@ -51,7 +54,8 @@ export const unplugin = createUnplugin((options: BundlerOptions | undefined) => 
             filename: path,
             babelrc: false,
             configFile: false,
-            sourceType: "unambiguous",
+            // A bundler reads a file without import/export as a module too; CommonJS names keep Babel's guess.
+            sourceType: COMMONJS_HINTS.test(code) ? "unambiguous" : "module",
             sourceMaps: true,
             // Parse TypeScript and JSX, print them back: the bundler compiles them afterwards.
             parserOpts: { plugins: [...(typescript ? (["typescript"] as const) : []), ...(/x$/.test(path) || !typescript ? (["jsx"] as const) : [])] },

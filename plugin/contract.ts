@@ -16,7 +16,15 @@ export const WRAPPERS: ReadonlySet<string> = new Set<RuntimeExport>(["coroutine"
 export const TAG = "@coroutine";
 
 /** The options coroutil/babel accepts, as its option errors list them. */
-export const ACCEPTED_OPTIONS = `accepted options: "runtimeModule" (a module name, default "${RUNTIME_MODULE}")`;
+export const ACCEPTED_OPTIONS =
+  `accepted options: "runtimeModule" (a module name, default "${RUNTIME_MODULE}"), ` +
+  `"trampoline" ("markers", the default, or "all": every yield* in a generator too)`;
+
+/** The subpath of the runtime module `trampoline: "all"` imports `delegate` from. */
+export const TRAMPOLINE_SUBPATH = "trampoline";
+
+/** The JSDoc tag that keeps a generator native under `trampoline: "all"`. */
+export const SKIP_TAG = "@coroutine-skip";
 
 /** The text of each compile error: what was wrong, then what to write instead. */
 export const messages = {
@@ -55,6 +63,9 @@ export const messages = {
   badRuntimeModule: (got: string) =>
     `coroutil/babel: option "runtimeModule" must be a non-empty string naming the module to import ` +
     `the runtime from (e.g. "${RUNTIME_MODULE}"), got ${got}.`,
+  badTrampoline: (got: string) =>
+    `coroutil/babel: option "trampoline" must be "markers" (the default: only yield from(x) markers are ` +
+    `trampolined) or "all" (every yield* in a non-async generator too), got ${got}.`,
   /** A tool's optional peer dependency is not installed: one line saying what to install. */
   missingPeer: (tool: string, packages: readonly string[], command?: string) =>
     `${tool} needs ${packages.join(" and ")}, which ${packages.length > 1 ? "are" : "is"} not installed; ` +

@@ -6,7 +6,7 @@ export function runtimeImporter(
   types: typeof t,
   program: NodePath<t.Program>,
   source: string,
-): (name: "coroutine" | "track" | "from") => t.Expression {
+): (name: "coroutine" | "track" | "from" | "delegate") => t.Expression {
   const added = new Map<string, t.Expression>();
   return (name) => {
     let ref = added.get(name);

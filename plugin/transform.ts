@@ -5,7 +5,7 @@ import type { ResolvedOptions } from "./options.js";
 import { recognise } from "./recognise/index.js";
 import { runtimeImporter } from "./runtime-import.js";
 import { siteFile, siteOf } from "./site.js";
-import { RUNTIME_MODULE } from "./contract.js";
+import { RUNTIME_MODULE, TRAMPOLINE_SUBPATH } from "./contract.js";
 
 export interface Api {
   types: typeof t;
@@ -18,11 +18,13 @@ export interface Api {
  */
 export function transformProgram(api: Api, program: NodePath<t.Program>, state: PluginPass, options: ResolvedOptions): void {
   const file = state.file;
-  const found = recognise(program, file.ast.comments, new Set([RUNTIME_MODULE, options.runtimeModule]));
+  const trampolineAll = options.trampoline === "all";
+  const found = recognise(program, file.ast.comments, new Set([RUNTIME_MODULE, options.runtimeModule]), { trampolineAll });
   if (!found) return;
 
   const { types } = api;
   const name = runtimeImporter(types, program, options.runtimeModule);
+  const trampolineName = runtimeImporter(types, program, `${options.runtimeModule}/${TRAMPOLINE_SUBPATH}`);
   const where = siteFile(file.opts.filename, file.opts.cwd ?? file.opts.root);
   for (const { call, yieldExpr, generator, done } of found.markers) {
     if (done) continue;
@@ -33,6 +35,15 @@ export function transformProgram(api: Api, program: NodePath<t.Program>, state: 
       call.node.arguments = [call.node.arguments[0]!, types.stringLiteral(site)];
       if (fnName) call.node.arguments.push(types.stringLiteral(fnName));
     }
+    yieldExpr.node.delegate = false;
+  }
+  // trampoline: "all": `yield* x` -> `yield delegate(x, site, name)`, JavaScript's yield* on the trampoline.
+  for (const yieldExpr of found.delegations) {
+    const site = siteOf(where, yieldExpr.node);
+    const fnName = functionName(yieldExpr.getFunctionParent()!);
+    const args: t.Expression[] = [yieldExpr.node.argument!];
+    if (site) args.push(types.stringLiteral(site), ...(fnName ? [types.stringLiteral(fnName)] : []));
+    yieldExpr.node.argument = types.callExpression(trampolineName("delegate"), args);
     yieldExpr.node.delegate = false;
   }
   for (const { fn, primed, decorators, wrapped } of found.targets) {

@@ -28,6 +28,17 @@ await build({
   platform: "node",
   target: "node20",
 });
+// coroutil/trampoline (the plugin's trampoline: "all") imports the runtime by the package's own name,
+// so its CommonJS and ES module builds share the one runtime.
+await build({
+  entryPoints: [join(root, "runtime/trampoline.ts")],
+  outfile: join(root, "dist/runtime/trampoline.cjs"),
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  external: ["coroutil"],
+});
 const names = Object.keys(createRequire(import.meta.url)(join(root, "dist/runtime/index.cjs"))).sort();
 writeFileSync(
   join(root, "dist/runtime/index.js"),

@@ -267,6 +267,29 @@ Bundlers("a file without coroutil is left to the bundler untouched", async () =>
   assert.is(withPlugin.outputFiles[0]!.text, without.outputFiles[0]!.text);
 });
 
+Bundlers('trampoline: "all" through the esbuild plugin: plain yield* 100,000 deep builds and runs', async () => {
+  const dir = project();
+  writeFileSync(
+    join(dir, "src/deep.ts"),
+    `function* down(n: number): Generator<number, number, unknown> {\n  if (n === 0) { yield 7; return 0; }\n  return 1 + (yield* down(n - 1));\n}\n` +
+      `const it = down(100_000);\nconsole.log(\`\${it.next().value} \${it.next().value}\`);\n`,
+  );
+  const build = (options?: object) =>
+    esbuild.build({
+      entryPoints: [join(dir, "src/deep.ts")],
+      outfile: join(dir, "out", options ? "deep-all.mjs" : "deep.mjs"),
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      external: ["coroutil", "coroutil/trampoline"],
+      logLevel: "silent",
+      plugins: [coroutilEsbuild(options)],
+    });
+  await Promise.all([build({ trampoline: "all" }), build()]);
+  assert.is(run(join(dir, "out/deep-all.mjs")), "7 100000\n");
+  assert.match(run(join(dir, "out/deep.mjs")), /Maximum call stack size exceeded/);
+});
+
 Bundlers("options are checked up front, as the Babel plugin's", () => {
   assert.throws(() => coroutilVite({ runtimeModul: "x" } as never), /unknown option "runtimeModul"/);
 });

@@ -5,6 +5,7 @@
 // Run by bench/recursion.ts under the register hook; twin: parser.py (same source, same tokens).
 import { from, send, type Coroutine } from "coroutil";
 import { report, roundsArg, timeRounds } from "../support/rounds.js";
+import { isMain, trampolinedCopy } from "../support/trampolined.js";
 
 type Token = number | string;
 const EOF = "$";
@@ -144,7 +145,7 @@ function parseCoroutil(toks: Token[]): number {
   throw new Error("the parser did not finish");
 }
 
-function parseNative(toks: Token[]): number {
+export function parseNative(toks: Token[]): number {
   const p = programNative({ tok: EOF });
   p.next();
   for (const t of toks) {
@@ -157,13 +158,15 @@ function parseNative(toks: Token[]): number {
 void send;
 if (process.argv.includes("--source")) {
   process.stdout.write(source(1_000_000));
-} else {
+} else if (isMain(import.meta.url)) {
   const text = source(1_000_000);
   const toks = tokens(text);
+  // The native parser again, compiled with `trampoline: "all"`: plain `yield*` on the trampoline.
+  const all = await trampolinedCopy<{ parseNative: typeof parseNative }>(import.meta.url);
   report({
     workload: "parser",
     bytes: text.length,
     tokens: toks.length,
-    ...timeRounds({ coroutil: () => parseCoroutil(toks), native: () => parseNative(toks) }, roundsArg(7)),
+    ...timeRounds({ coroutil: () => parseCoroutil(toks), native: () => parseNative(toks), all: () => all.parseNative(toks) }, roundsArg(7)),
   });
 }

@@ -1,8 +1,10 @@
 // In-order walk of a balanced binary tree of 65,535 nodes (depth 16), a delegation per child:
 // coroutil as a user writes it with the plugin (`yield* from(walk(child))`), and the same walk with
-// native `yield*`. Run by bench/recursion.ts under the register hook; twin: tree.py.
+// native `yield*`, and that native walk compiled with `trampoline: "all"`. Run by bench/recursion.ts
+// under the register hook; twin: tree.py.
 import { from } from "coroutil";
 import { report, roundsArg, timeRounds } from "../support/rounds.js";
+import { isMain, trampolinedCopy } from "../support/trampolined.js";
 
 interface Node {
   value: number;
@@ -24,7 +26,7 @@ function* walk(node: Node): Generator<number, void, any> {
   if (node.right) yield* from(walk(node.right));
 }
 
-function* walkNative(node: Node): Generator<number, void, any> {
+export function* walkNative(node: Node): Generator<number, void, any> {
   if (node.left) yield* walkNative(node.left);
   yield node.value;
   if (node.right) yield* walkNative(node.right);
@@ -39,8 +41,12 @@ function sum(values: Iterable<number>): number {
   return total;
 }
 
-report({
-  workload: "tree",
-  nodes: 2 ** DEPTH - 1,
-  ...timeRounds({ coroutil: () => sum(walk(root)), native: () => sum(walkNative(root)) }, roundsArg(9)),
-});
+if (isMain(import.meta.url)) {
+  // The native walk again, compiled with `trampoline: "all"`: plain `yield*` on the trampoline.
+  const all = await trampolinedCopy<{ walkNative: typeof walkNative }>(import.meta.url);
+  report({
+    workload: "tree",
+    nodes: 2 ** DEPTH - 1,
+    ...timeRounds({ coroutil: () => sum(walk(root)), native: () => sum(walkNative(root)), all: () => sum(all.walkNative(root)) }, roundsArg(9)),
+  });
+}

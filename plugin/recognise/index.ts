@@ -2,7 +2,7 @@ import type { NodePath, types as t } from "@babel/core";
 import { findDecorated, findTagged } from "./annotations.js";
 import { findRuntimeBindings, findRuntimeUses, type RuntimeBindings } from "./bindings.js";
 import { findMarkers, type Marker } from "./markers.js";
-import { fileHasTag } from "./tags.js";
+import { fileHasTag, skipTags } from "./tags.js";
 import { isWrapped } from "./wrapped.js";
 
 export type { Marker } from "./markers.js";
@@ -27,6 +27,8 @@ export interface Recognised {
   bindings: RuntimeBindings;
   /** Every checked `yield from(x)`, in source order. */
   markers: Marker[];
+  /** With `trampolineAll`: every other `yield*` in a non-async generator not tagged `@coroutine-skip`, in source order. */
+  delegations: NodePath<t.YieldExpression>[];
   /** Innermost first, so rewriting an outer function never moves a path still to be used. */
   targets: Target[];
 }
@@ -39,15 +41,21 @@ export interface Recognised {
  * file has nothing to do. A misuse throws the code-frame error `path.buildCodeFrameError` gives,
  * with the message from `contract.ts` (what was wrong, what to write instead).
  */
-export function recognise(program: NodePath<t.Program>, comments: readonly t.Comment[] | null | undefined, sources: ReadonlySet<string>): Recognised | null {
+export function recognise(
+  program: NodePath<t.Program>,
+  comments: readonly t.Comment[] | null | undefined,
+  sources: ReadonlySet<string>,
+  { trampolineAll = false } = {},
+): Recognised | null {
   const tagged = fileHasTag(comments);
   // Bail-out: no binding of the runtime and no `@coroutine` comment means nothing to do.
-  if (!tagged && !program.node.body.some((s) => isRuntimeSource(s, sources))) return null;
+  if (!tagged && !trampolineAll && !program.node.body.some((s) => isRuntimeSource(s, sources))) return null;
   const bindings = findRuntimeBindings(program, sources);
   const uses = findRuntimeUses(bindings);
   const markers = findMarkers(uses, bindings);
   const annotated = [...findDecorated(uses, bindings), ...(tagged ? findTagged(program, bindings) : [])];
-  if (!markers.length && !annotated.length) return null;
+  const delegations = trampolineAll ? findDelegations(program, markers) : [];
+  if (!markers.length && !annotated.length && !delegations.length) return null;
 
   const targets = new Map<t.Function, Target>();
   for (const { fn, decorator, tags, wrapped } of annotated) {
@@ -56,13 +64,35 @@ export function recognise(program: NodePath<t.Program>, comments: readonly t.Com
     target.tags.push(...tags);
     targets.set(fn.node, target);
   }
-  for (const { generator } of markers) {
+  const hosts = [...markers.map((m) => m.generator), ...delegations.map((d) => d.getFunctionParent()!)];
+  for (const generator of hosts) {
     if (!targets.has(generator.node)) {
       targets.set(generator.node, { fn: generator, primed: false, decorators: [], tags: [], wrapped: isWrapped(generator, bindings) });
     }
   }
   const order = [...targets.values()].sort((a, b) => depth(b.fn) - depth(a.fn));
-  return { bindings, markers: markers.sort((a, b) => (a.call.node.start ?? 0) - (b.call.node.start ?? 0)), targets: order };
+  return { bindings, markers: markers.sort((a, b) => (a.call.node.start ?? 0) - (b.call.node.start ?? 0)), delegations, targets: order };
+}
+
+/**
+ * `trampoline: "all"`: the `yield*` expressions that are not markers, in non-async generators not
+ * tagged `@coroutine-skip` (each becomes a trampolined delegation with JavaScript's semantics).
+ */
+function findDelegations(program: NodePath<t.Program>, markers: readonly Marker[]): NodePath<t.YieldExpression>[] {
+  const marked = new Set<t.Node>(markers.map((m) => m.yieldExpr.node));
+  const skipped = new Map<t.Node, boolean>();
+  const found: NodePath<t.YieldExpression>[] = [];
+  program.traverse({
+    YieldExpression(path) {
+      if (!path.node.delegate || marked.has(path.node)) return;
+      const fn = path.getFunctionParent();
+      if (!fn || !fn.node.generator || fn.node.async) return;
+      let skip = skipped.get(fn.node);
+      if (skip === undefined) skipped.set(fn.node, (skip = skipTags(fn).length > 0));
+      if (!skip) found.push(path);
+    },
+  });
+  return found;
 }
 
 function isRuntimeSource(statement: t.Statement, sources: ReadonlySet<string>): boolean {

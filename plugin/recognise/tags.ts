@@ -21,8 +21,22 @@ export function fileHasTag(comments: readonly t.Comment[] | null | undefined): b
  * `x.y = function* () {}`, or (TypeScript overloads) on a signature before the implementation.
  */
 export function coroutineTags(fn: NodePath<t.Function>): t.Comment[] {
+  return leadingTags(fn, isCoroutineTag);
+}
+
+/** The `@coroutine-skip` JSDoc comments leading a function (it stays native under `trampoline: "all"`). */
+export function skipTags(fn: NodePath<t.Function>): t.Comment[] {
+  return leadingTags(fn, isSkipTag);
+}
+
+const SKIP = /(?:^|\n)[\t ]*\**[\t ]*@coroutine-skip(?![\w$-])/;
+function isSkipTag(comment: t.Comment): boolean {
+  return comment.type === "CommentBlock" && comment.value.startsWith("*") && SKIP.test(comment.value);
+}
+
+function leadingTags(fn: NodePath<t.Function>, isTag: (comment: t.Comment) => boolean): t.Comment[] {
   const found = new Set<t.Comment>();
-  const add = (node: t.Node) => node.leadingComments?.forEach((c) => isCoroutineTag(c) && found.add(c));
+  const add = (node: t.Node) => node.leadingComments?.forEach((c) => isTag(c) && found.add(c));
   let path: NodePath = fn;
   for (;;) {
     add(path.node);
