@@ -23,6 +23,9 @@ function loadProgram(dir: string): Program {
 }
 
 const USAGE = `usage: npm run fuzz -- [--runs N] [--seed S] [--only I[,I…]] [--forms runtime,plugin] [--chunk N] [--keep]
+  --mode js    JavaScript semantics: plain generators with yield*, run as written (the oracle)
+               and compiled with trampoline: "all" (no python3); --seed, --runs, --only, --path,
+               --shrink and --shrink-minutes apply
   --runs N     programs to generate (default 1000); fast-check generates them
   --seed S     run seed (default: random, printed); program I of seed S is always the same
   --only I,…   run only these program indexes of the seed (to replay a failure)
@@ -52,6 +55,7 @@ async function main(): Promise<number> {
       shrink: { type: "boolean" },
       replay: { type: "string" },
       path: { type: "string" },
+      mode: { type: "string" },
       "shrink-minutes": { type: "string" },
       runtime: { type: "string" },
       "mask-known": { type: "boolean" },
@@ -70,6 +74,13 @@ async function main(): Promise<number> {
   const seed = int("seed", values.seed, Math.floor(Math.random() * 2 ** 31));
   const runs = int("runs", values.runs, 1000);
   const only = values.only?.split(",").map((s) => int("only", s.trim(), 0));
+  if (values.mode !== undefined && values.mode !== "js" && values.mode !== "python") {
+    throw new Error(`--mode takes python (the default: CPython is the oracle) or js (native yield* is the oracle), got "${values.mode}"`);
+  }
+  if (values.mode === "js") {
+    const shrinkMs = int("shrink-minutes", values["shrink-minutes"], 3) * 60_000;
+    return jsMode(seed, runs, only, values.path, !!values.shrink, shrinkMs, !!values.keep);
+  }
   let forms: Form[];
   if (values.forms !== undefined) {
     forms = values.forms.split(",").map((f) => {
@@ -128,6 +139,27 @@ async function main(): Promise<number> {
       `(${result.divergences.length} program-form pairs) in ${(result.ms / 1000).toFixed(1)} s`,
   );
   return byProgram.size === 0 ? 0 : 1;
+}
+
+/** `--mode js`: JavaScript's semantics, native `yield*` as the oracle, `trampoline: "all"` as the subject. */
+async function jsMode(seed: number, runs: number, only: number[] | undefined, path: string | undefined, doShrink: boolean, shrinkMs: number, keep: boolean): Promise<number> {
+  const { jsProgramAt, runJsFuzz, runJsPrograms, shrinkJs } = await import("./js/run.js");
+  const { renderProgram } = await import("./js/render.js");
+  const result = path !== undefined ? await runJsPrograms([jsProgramAt(seed, path)], [only?.[0] ?? 0], 200, keep) : await runJsFuzz(seed, runs, only, keep);
+  for (const d of result.divergences.slice(0, 5)) {
+    console.log(`DIVERGENCE seed ${seed} program ${d.index} (js mode), line ${d.line + 1}:`);
+    console.log(`  native yield*:     ${d.native[d.line] ?? "(end of trace)"}`);
+    console.log(`  trampoline "all":  ${d.trampolined[d.line] ?? "(end of trace)"}`);
+    if (doShrink && path === undefined) {
+      const min = await shrinkJs(seed, d.index, shrinkMs);
+      console.log(`  shrunk${min.interrupted ? " (stopped by the time limit)" : ""}; replay it: npm run fuzz -- --mode js --seed ${seed} --path ${min.path}`);
+      console.log(renderProgram(min.program, "min").replace(/^/gm, "    "));
+    } else console.log(renderProgram(d.program, String(d.index)).replace(/^/gm, "    "));
+  }
+  console.log(
+    `fuzz: js mode, seed ${seed}${path !== undefined ? ` path ${path}` : ""}, ${result.runs} programs: ${result.divergences.length} divergent in ${(result.ms / 1000).toFixed(1)} s`,
+  );
+  return result.divergences.length ? 1 : 0;
 }
 
 main().then(

@@ -90,6 +90,8 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   #primed: unknown;
   /** an adapter's host: the coroutine doing the `yield*` */
   #host: Any | undefined;
+  /** resumed by `return()`, and not yet answered with a value: its end is a return in its delegator */
+  #returning: 0 | 1 | undefined;
 
   /**
    * Wraps a generator object; prefer `track(gen)`, which returns the one
@@ -264,6 +266,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
             } else {
               if (!frameless && top) node.#status = SUSPENDED;
               current = node;
+              if (mode === "return") node.#returning = 1;
               r = (mode === "next" ? it.next(value) : it[mode](value)) as IteratorResult<unknown, unknown>;
             }
           } catch (e) {
@@ -308,7 +311,10 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
             child.#status = SUSPENDED;
             r = { done: false, value: child.#primed };
           }
-          if (frontier < 0) return r as IteratorResult<Y, R>;
+          if (frontier < 0) {
+            node.#returning = 0;
+            return r as IteratorResult<Y, R>;
+          }
           // A frame being closed yielded (itself, or through a delegation it
           // started): its close() refuses, and the frame stays suspended.
           value = new RuntimeError("generator ignored GeneratorExit");
@@ -325,8 +331,9 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
           // Closed: GeneratorExit is raised in its delegator, which is closing too.
           mode = "throw";
           value = top > 1 ? new GeneratorExit() : original;
-        } else if (mode !== "return") {
-          mode = "next";
+        } else {
+          // A frame ended by return() (even after delegating in a finally block) returns in its delegator.
+          mode = node.#returning ? "return" : "next";
         }
       }
     } finally {

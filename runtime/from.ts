@@ -4,16 +4,24 @@
  * (`yield* from(x)`) in any generator, it delegates with PEP 380 semantics.
  */
 export class From<Y = unknown, R = unknown, S = unknown> implements Iterable<Y, R, S> {
+  /** what to delegate to */
+  declare readonly target: Iterable<Y, R, S>;
+  /** where the `yield from` is ("file:line:column"), for tracebacks */
+  declare readonly site?: string;
+  /** the name of the function it is in, for tracebacks */
+  declare readonly fn?: string;
+
   /**
    * @param target what to delegate to
    * @param site where the `yield from` is ("file:line:column"), for tracebacks
    * @param fn the name of the function it is in, for tracebacks
    */
-  constructor(
-    readonly target: Iterable<Y, R, S>,
-    readonly site?: string,
-    readonly fn?: string,
-  ) {}
+  constructor(target: Iterable<Y, R, S>, site?: string, fn?: string) {
+    // (declared, not class fields: assigned once here, the minified runtime is smaller)
+    this.target = target;
+    this.site = site;
+    this.fn = fn;
+  }
 
   /** An adapter with PEP 380 semantics, for `yield*` (installed by the coroutine module). */
   declare [Symbol.iterator]: () => Iterator<Y, R, S>;

@@ -49,7 +49,7 @@ class Delegation {
           const result = close.call(it);
           if (Object(result) !== result) throw new TypeError("iterator result is not an object");
         }
-        throw new TypeError("The iterator does not provide a 'throw' method");
+        throw new TypeError("The iterator does not provide a 'throw' method.");
       },
     };
     if (it.return != null) wrapper.return = (value?: unknown) => it.return!(value);

@@ -1,0 +1,106 @@
+import type { JsProgram, Op, Stmt } from "./program.js";
+
+/** What every batch starts with: the error class, the output, and hand-written iterator delegates. */
+export const PRELUDE = `class E extends Error {
+  constructor(v: number) {
+    super(\`E\${v}\`);
+  }
+}
+let OUT: string[] = [];
+const out = (s: string) => void OUT.push(s);
+const show = (x: unknown): string => (x instanceof Error ? \`\${x.constructor.name}(\${x.message})\` : (JSON.stringify(x) ?? "undefined"));
+function iter(id: string, n: number, ret: string, thr: string): Iterable<unknown> {
+  let i = 0;
+  const it: any = {
+    next(v: unknown) {
+      out(\`\${id}.next(\${show(v)})\`);
+      return i < n ? { value: \`\${id}:\${i++}\`, done: false } : { value: \`\${id}:end\`, done: true };
+    },
+    [Symbol.iterator]() {
+      return it;
+    },
+  };
+  if (ret !== "none") {
+    it.return = (v: unknown) => {
+      out(\`\${id}.return(\${show(v)})\`);
+      if (ret === "throws") throw new E(90);
+      return ret === "done" ? { value: \`\${id}:ret\`, done: true } : { value: \`\${id}:still\`, done: false };
+    };
+  }
+  if (thr !== "none") {
+    it.throw = (e: unknown) => {
+      out(\`\${id}.throw(\${show(e)})\`);
+      if (thr === "rethrow") throw e;
+      return thr === "finish" ? { value: \`\${id}:thrown\`, done: true } : { value: \`\${id}:caught\`, done: false };
+    };
+  }
+  return it;
+}
+`;
+
+function stmts(ss: readonly Stmt[], fn: string, ids: { n: number }, indent: string): string[] {
+  return ss.flatMap((s) => stmt(s, fn, ids, indent));
+}
+
+function stmt(s: Stmt, fn: string, ids: { n: number }, indent: string): string[] {
+  const id = `${fn}.${ids.n++}`;
+  const got = (what: string, expr: string) => [`${indent}{`, `${indent}  const r = ${expr};`, `${indent}  out(\`${id} ${what} = \${show(r)}\`);`, `${indent}}`];
+  switch (s.k) {
+    case "yield":
+      return got("yield", `yield "${id}:${s.v}"`);
+    case "delegate":
+      return got(`yield* g${s.callee}`, `yield* g${s.callee}(${s.arg})`);
+    case "list":
+      return got("yield* list", `yield* [${s.items.join(", ")}]`);
+    case "string":
+      return got("yield* string", `yield* ${JSON.stringify(s.text)}`);
+    case "iter":
+      return got("yield* iter", `yield* iter("${id}", ${s.n}, "${s.ret}", "${s.thr}")`);
+    case "try": {
+      const lines = [`${indent}try {`, ...stmts(s.body, fn, ids, indent + "  ")];
+      if (s.handler) lines.push(`${indent}} catch (e) {`, `${indent}  out(\`${id} caught \${show(e)}\`);`, ...stmts(s.handler, fn, ids, indent + "  "));
+      if (s.fin || !s.handler) lines.push(`${indent}} finally {`, `${indent}  out("${id} finally");`, ...stmts(s.fin ?? [], fn, ids, indent + "  "));
+      return [...lines, `${indent}}`];
+    }
+    case "loop":
+      return [`${indent}for (let i = 0; i < ${s.count}; i++) {`, ...stmts(s.body, fn, ids, indent + "  "), `${indent}}`];
+    case "throw":
+      return [`${indent}throw new E(${s.v});`];
+    case "return":
+      return [`${indent}return "${id}:${s.v}";`];
+  }
+}
+
+function op(o: Op): string[] {
+  const call = o.k === "spread" ? "[...g]" : o.k === "throw" ? `g.throw(new E(${o.v}))` : `g.${o.k}(${o.v})`;
+  const label = o.k === "spread" ? "spread" : `${o.k}(${o.v})`;
+  return [`  try {`, `    out(\`${label} -> \${show(${call})}\`);`, `  } catch (e) {`, `    out(\`${label} !! \${show(e)}\`);`, `  }`];
+}
+
+/** One program as a function `program_<id>()` whose generator functions are g0…gN. */
+export function renderProgram(p: JsProgram, id: string): string {
+  const lines = [`function program_${id}() {`];
+  p.fns.forEach((body, i) => {
+    lines.push(`  function* g${i}(p: number): Generator<any, any, any> {`, `    out(\`g${i}(\${p}) starts\`);`);
+    lines.push(...stmts(body, `g${i}`, { n: 0 }, "    "), `    return "g${i}:end";`, `  }`);
+  });
+  lines.push(`  const g = g0(0);`, ...p.ops.flatMap(op), `}`);
+  return lines.join("\n");
+}
+
+/** A batch: the prelude, the programs, and a driver that prints `#### id` and each program's lines. */
+export function renderBatch(programs: readonly { program: JsProgram; id: string }[]): string {
+  const parts = [PRELUDE, ...programs.map(({ program, id }) => renderProgram(program, id))];
+  parts.push(
+    `for (const [id, run] of [${programs.map(({ id }) => `["${id}", program_${id}]`).join(", ")}] as const) {`,
+    `  OUT = [];`,
+    `  try {`,
+    `    run();`,
+    `  } catch (e) {`,
+    `    out(\`program threw \${show(e)}\`);`,
+    `  }`,
+    `  console.log(\`#### \${id}\\n\${OUT.join("\\n")}\`);`,
+    `}`,
+  );
+  return parts.join("\n\n") + "\n";
+}
