@@ -85,13 +85,11 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   #yf: unknown;
   /** where the current delegation is ("file:line:column", from the plugin), for tracebacks */
   #site: string | undefined;
-  #name: string;
+  #name: string | undefined;
   /** the value yielded at priming (rule 7) */
   #primed: unknown;
   /** an adapter's host: the coroutine doing the `yield*` */
   #host: Any | undefined;
-  /** resumed by `return()`, and not yet answered with a value: its end is a return in its delegator */
-  #returning: 0 | 1 | undefined;
 
   /**
    * Wraps a generator object; prefer `track(gen)`, which returns the one
@@ -222,7 +220,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    * value, or pops and raises in the frame below. `first` is what the top
    * frame, stepped in place, already returned (null: it threw `value`).
    */
-  #trampoline(mode: Mode, value: unknown, closing = false, first?: IteratorResult<unknown, unknown> | null): IteratorResult<Y, R> {
+  #trampoline(mode: Mode, value: unknown, closing?: boolean, first?: IteratorResult<unknown, unknown> | null): IteratorResult<Y, R> {
     if (first === undefined && this.#running()) throw executing();
     const frames = this.#base();
     // Resumed in any way, a primed coroutine is no longer fresh (rule 7).
@@ -239,6 +237,9 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
       const baseCloses = closing ? 0 : -1;
       const original = value;
       let frontier = mode === "throw" && value instanceof GeneratorExit && frames.length > 1 ? frames.length - 1 : baseCloses;
+      // The frames resumed by return() in this run: one that ends before any value is yielded out
+      // ends by that return (ECMA-262 yield*), though it delegated again in a finally block.
+      let returned: Any[] | undefined;
       if (fault) {
         mode = "throw";
         value = fault;
@@ -266,7 +267,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
             } else {
               if (!frameless && top) node.#status = SUSPENDED;
               current = node;
-              if (mode === "return") node.#returning = 1;
+              if (mode === "return") (returned ??= []).push(node);
               r = (mode === "next" ? it.next(value) : it[mode](value)) as IteratorResult<unknown, unknown>;
             }
           } catch (e) {
@@ -311,10 +312,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
             child.#status = SUSPENDED;
             r = { done: false, value: child.#primed };
           }
-          if (frontier < 0) {
-            node.#returning = 0;
-            return r as IteratorResult<Y, R>;
-          }
+          if (frontier < 0) return r as IteratorResult<Y, R>;
           // A frame being closed yielded (itself, or through a delegation it
           // started): its close() refuses, and the frame stays suspended.
           value = new RuntimeError("generator ignored GeneratorExit");
@@ -333,7 +331,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
           value = top > 1 ? new GeneratorExit() : original;
         } else {
           // A frame ended by return() (even after delegating in a finally block) returns in its delegator.
-          mode = node.#returning ? "return" : "next";
+          mode = returned?.includes(node) ? "return" : "next";
         }
       }
     } finally {
@@ -403,7 +401,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     node.#inner = child;
     node.#yf = it;
     node.#site = marker.site;
-    node.#name ||= marker.fn ?? "";
+    node.#name ||= marker.fn;
     const fault = this.#link(chain);
     if (fault) throw fault;
   }

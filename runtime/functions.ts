@@ -15,7 +15,7 @@ const of = <Y, R, S>(gen: GeneratorLike<Y, R, S>): Coroutine<Y, R, S> => (Corout
 const known = (gen: object, query: string): Coroutine<any, any, any> => {
   const c = seen(checked(gen));
   if (!c) {
-    throw new TypeError(`${query}: untracked generator; wrap it with track(gen), or make it with track(genFn)`);
+    throw new TypeError(`${query}: untracked generator; wrap it with track(gen) or make it with track(genFn)`);
   }
   return c;
 };

@@ -52,8 +52,8 @@ const FAULTS: Fault[] = [
   {
     name: "close() accepts a body that yields after GeneratorExit (no 'generator ignored GeneratorExit')",
     file: "coroutine.ts",
-    anchor: "          if (frontier < 0) {",
-    replacement: "          if (frontier < 0 || frontier >= 0) {",
+    anchor: "          if (frontier < 0) return r as IteratorResult<Y, R>;",
+    replacement: "          if (frontier < 0 || frontier >= 0) return r as IteratorResult<Y, R>;",
   },
   {
     name: "close() does not call return() of a plain iterator delegate (Python: its close())",

@@ -154,6 +154,13 @@ const returnScenarios: Record<string, (d: Delegate, wrap: boolean) => Generator<
     const top = function* () { const r = yield* d(inner()); yield `top continued with ${String(r)}`; };
     return wrap ? track(top)() : top();
   },
+  "a delegate whose finally delegates to a generator that yields (return() answered, then next() ends it normally)": (d, wrap) => {
+    const w = <A extends unknown[]>(f: (...a: A) => Generator<unknown, unknown, unknown>) => (wrap ? track(f) : f);
+    const yielder = w(function* () { yield "from finally"; return "yielder end"; });
+    const inner = w(function* () { try { yield "a"; } finally { yield* d(yielder()); } return "inner end"; });
+    const top = function* () { const r = yield* d(inner()); yield `top continued with ${String(r)}`; };
+    return wrap ? track(top)() : top();
+  },
   "a delegate whose finally throws": (d, wrap) => {
     const inner = function* () { try { yield "a"; } finally { throw new Error("inner finally"); } };
     const top = function* () { try { yield* d(inner()); } catch (e) { yield `caught ${(e as Error).message}`; } };
