@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { programs } from "./generate.js";
+import { valueAt } from "./replay.js";
 import { runPrograms, type RunOptions } from "./harness.js";
 import type { Program } from "./program.js";
 import { size } from "./simplify.js";
@@ -51,14 +52,5 @@ export async function shrink(
 
 /** The program fast-check generates at `path` for `seed` (a shrunk one too), to replay it. */
 export function programAt(seed: number, path: string): Program {
-  let found: Program | undefined;
-  fc.check(
-    fc.property(programs, (p) => {
-      found = p;
-      return false;
-    }),
-    { seed, path, endOnFailure: true },
-  );
-  if (!found) throw new Error(`--path ${path}: fast-check gave no program for seed ${seed}`);
-  return { ...found, id: `${seed}-${path.replaceAll(":", "_")}` };
+  return { ...valueAt(programs, seed, path), id: `${seed}-${path.replaceAll(":", "_")}` };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { transformAsync, type PluginItem } from "@babel/core";
 import fc from "fast-check";
+import { valueAt } from "../replay.js";
 import { firstDifference, splitTraces } from "../traces.js";
 import { jsPrograms, type JsProgram } from "./program.js";
 import { renderBatch, renderProgram } from "./render.js";
@@ -122,14 +123,4 @@ export async function shrinkJs(seed: number, index: number, ms: number): Promise
 }
 
 /** The program at fast-check's `path` for `seed` (a shrunk one too). */
-export function jsProgramAt(seed: number, path: string): JsProgram {
-  let found: JsProgram | undefined;
-  fc.check(
-    fc.property(jsPrograms, (p) => {
-      found = p;
-      return false;
-    }),
-    { seed, path, endOnFailure: true },
-  );
-  return found!;
-}
+export const jsProgramAt = (seed: number, path: string): JsProgram => valueAt(jsPrograms, seed, path);
