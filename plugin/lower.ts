@@ -1,51 +1,123 @@
 import type { NodePath, types as t } from "@babel/core";
+import { functionName } from "./function-name.js";
 import { unshadowParams } from "./shadowed-params.js";
 
 type Visitors = { environmentVisitor<S>(visitor: object): object };
 
 /**
  * Rewrites a generator in place into a function that returns a `Coroutine`, the function keeping
- * its name, `length`, hoisting, decorators and export. A function declaration gets the fast shape,
- * one generator function per source function, declared beside it (so hoisted too):
+ * its name, `length`, hoisting, decorators and export. Where it can, it gets the fast shape: one
+ * generator function per source function, created once beside it (after a declaration, so hoisted
+ * too; before the statement that holds an expression or a method), and called per call:
  *
  * `function f(a) { return wrap(_f, this, arguments); } function* _f(a, b = 1) { body }`
  *
- * Every other form (expressions, object and class methods, where a sibling declaration would lose
- * `super`, private names or the closure) makes its generator per call:
- * `function f(a, b = 1) { return wrap(function* () { body }, this, arguments); }`.
+ * A method or expression whose body needs its place (`super`, private names, its own name, the
+ * class's name, a binding between it and that statement) makes its generator per call:
+ * `m(a, b = 1) { return wrap(function* () { body }, this, arguments); }`.
  * Either way the body keeps its original nodes (and locations).
  */
 export function lowerGenerator(types: typeof t, visitors: Visitors, fn: NodePath<t.Function>, wrap: t.Expression): void {
-  if (fn.isFunctionDeclaration()) lowerDeclaration(types, fn, wrap);
-  else lowerInPlace(types, visitors, fn, wrap);
+  if (fn.isFunctionDeclaration()) return lowerDeclaration(types, fn, wrap);
+  const statement = hoistingPlace(types, fn);
+  if (!statement) return lowerInPlace(types, visitors, fn, wrap);
+  const name = functionName(fn)?.replace(/^#/, "") ?? "generator";
+  const generator = split(types, fn, statement.parentPath!.scope.generateUidIdentifier(name), wrap);
+  // A class body is strict code; the statement before it need not be (a script).
+  if (fn.isInStrictMode() && !statement.isInStrictMode()) {
+    generator.body.directives.unshift(types.directive(types.directiveLiteral("use strict")));
+  }
+  // A comment between the statement and the one before it leads the statement, not the generator.
+  const lead = new Set(statement.node.leadingComments ?? []);
+  const before = typeof statement.key === "number" && statement.key > 0 ? statement.getSibling(statement.key - 1).node : null;
+  if (before?.trailingComments && lead.size) before.trailingComments = before.trailingComments.filter((c) => !lead.has(c));
+  statement.insertBefore(generator);
 }
 
 function lowerDeclaration(types: typeof t, fn: NodePath<t.FunctionDeclaration>, wrap: t.Expression): void {
-  const node = fn.node;
-  const id = fn.scope.parent.generateUidIdentifier(node.id?.name ?? "generator");
-  const generator = types.functionDeclaration(id, node.params, node.body, true, false);
-  generator.loc = node.loc;
-  // The wrapper takes as many parameters as the generator counts in its `length` (those before the
-  // first default or rest), so `f.length` is kept; arguments reach the generator whole.
-  const params: t.FunctionDeclaration["params"] = [];
-  for (const param of node.params) {
-    if (param.type === "Identifier" && param.name === "this") continue; // TypeScript's `this` parameter
-    if (param.type === "AssignmentPattern" || param.type === "RestElement") break;
-    params.push(param.type === "Identifier" ? types.identifier(param.name) : fn.scope.generateUidIdentifier("arg"));
-  }
-  const strict = node.body.directives.filter((d) => d.value.value === "use strict").map((d) => types.cloneNode(d));
-  const call = types.callExpression(wrap, [types.cloneNode(id), types.thisExpression(), types.identifier("arguments")]);
-  const ret = types.returnStatement(call);
-  ret.loc = node.body.loc;
-  node.params = params;
-  node.body = types.blockStatement([ret], strict);
-  node.body.loc = generator.body.loc;
-  node.generator = false;
+  const generator = split(types, fn, fn.scope.parent.generateUidIdentifier(fn.node.id?.name ?? "generator"), wrap);
   const statement = fn.parentPath.isExportDeclaration() ? fn.parentPath : fn;
   // Comments after the declaration (a JSDoc of the next statement among them) stay after it.
   generator.trailingComments = statement.node.trailingComments;
   statement.node.trailingComments = null;
   statement.insertAfter(generator);
+}
+
+/**
+ * Turns `fn` into the wrapper, `return wrap(id, this, arguments)`, and returns the generator
+ * function declaration `id` that takes its parameters and body.
+ */
+function split(types: typeof t, fn: NodePath<t.Function>, id: t.Identifier, wrap: t.Expression): t.FunctionDeclaration {
+  const node = fn.node;
+  const body = node.body as t.BlockStatement;
+  const generator = types.functionDeclaration(id, node.params as t.FunctionDeclaration["params"], body, true, false);
+  generator.loc = node.loc;
+  // The wrapper takes as many parameters as the generator counts in its `length` (those before the
+  // first default or rest), so `f.length` is kept; arguments reach the generator whole.
+  const params: t.Identifier[] = [];
+  for (const param of node.params) {
+    if (param.type === "Identifier" && param.name === "this") continue; // TypeScript's `this` parameter
+    if (param.type === "AssignmentPattern" || param.type === "RestElement") break;
+    params.push(param.type === "Identifier" ? types.identifier(param.name) : fn.scope.generateUidIdentifier("arg"));
+  }
+  const strict = body.directives.filter((d) => d.value.value === "use strict").map((d) => types.cloneNode(d));
+  const call = types.callExpression(wrap, [types.cloneNode(id), types.thisExpression(), types.identifier("arguments")]);
+  const ret = types.returnStatement(call);
+  ret.loc = body.loc;
+  node.params = params;
+  node.body = types.blockStatement([ret], strict);
+  node.body.loc = body.loc;
+  node.generator = false;
+  return generator;
+}
+
+/**
+ * The statement before which a method's or an expression's generator can be declared once, or
+ * null: everything its parameters and body name must mean the same there, and nothing in them may
+ * need the function's own place (`super`, private names, a function expression's own name, the
+ * class being defined, whose outer name is not set while its static parts run).
+ */
+function hoistingPlace(types: typeof t, fn: NodePath<t.Function>): NodePath<t.Statement> | null {
+  const statement = fn.getStatementParent();
+  if (!statement || !Array.isArray(statement.container)) return null;
+  // A "use strict" added to the generator needs simple parameters.
+  if (fn.isInStrictMode() && !statement.isInStrictMode() && !fn.node.params.every((p) => p.type === "Identifier")) return null;
+  const classes = new Set<t.Node>();
+  for (let p: NodePath | null = fn.parentPath; p && p !== statement.parentPath; p = p.parentPath) {
+    if (p.isClass()) classes.add(p.node);
+  }
+  const place = statement.parentPath!.scope; // the statement's own scope, if it makes one, is not the place
+  let ok = true;
+  const check = {
+    // Types name no runtime bindings (they are stripped).
+    "TSType|TSTypeAnnotation|TSTypeParameterDeclaration|TSTypeParameterInstantiation"(path: NodePath) {
+      path.skip();
+    },
+    "Super|PrivateName"(path: NodePath) {
+      ok = false;
+      path.stop();
+    },
+    ReferencedIdentifier(path: NodePath<t.Identifier | t.JSXIdentifier>) {
+      const name = path.node.name;
+      const binding = path.scope.getBinding(name);
+      if (!binding) return;
+      const inside = binding.scope === fn.scope ? binding.kind !== "local" : isWithin(binding.scope.path, fn);
+      const same = inside || (place.getBinding(name) === binding && !classes.has(binding.path.node));
+      if (!same) {
+        ok = false;
+        path.stop();
+      }
+    },
+  };
+  for (const part of [...(fn.get("params") as NodePath[]), fn.get("body") as NodePath]) {
+    if (ok) part.traverse(check as never);
+  }
+  return ok ? statement : null;
+}
+
+/** Whether `path` is `fn` or inside it. */
+function isWithin(path: NodePath, fn: NodePath): boolean {
+  return path === fn || !!path.findParent((p) => p === fn);
 }
 
 function lowerInPlace(types: typeof t, visitors: Visitors, fn: NodePath<t.Function>, wrap: t.Expression): void {

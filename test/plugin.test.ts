@@ -7,6 +7,7 @@ import * as assert from "uvu/assert";
 import { transformSync } from "@babel/core";
 import presetTypescript from "@babel/preset-typescript";
 import coroutil from "coroutil/babel";
+import * as runtime from "coroutil";
 import { messages } from "../plugin/contract.js";
 import { compile, compileError, expectation, listFixtures, root, runExec } from "./support/plugin-fixtures.js";
 import { originalLine } from "./support/plugin-sourcemap.js";
@@ -86,9 +87,28 @@ Plugin("a legacy decorators syntax plugin later in the config is left to choose 
   const code = `import { coroutine } from "coroutil";\nclass A {\n  @coroutine *m() {\n    yield 1;\n  }\n}`;
   for (const plugins of [[coroutil, () => legacy], [() => legacy, coroutil]]) {
     const out = transformSync(code, { babelrc: false, configFile: false, plugins })!.code!;
-    assert.match(out, /m\(\) \{\n    return _coroutine\(function\* \(\) \{/);
+    assert.match(out, /m\(\) \{\n    return _coroutine\(_m, this, arguments\);/);
     assert.not.match(out, /@coroutine/);
   }
+});
+
+Plugin("a class method's generator declared outside the class stays strict in a sloppy script", () => {
+  const code = [
+    `const { from } = require("coroutil");`,
+    `class A { *m() { yield this; yield from([]); } }`,
+    `const m = new A().m;`,
+    `return m().next().value;`,
+  ].join("\n");
+  const out = transformSync(code, {
+    babelrc: false,
+    configFile: false,
+    sourceType: "script",
+    parserOpts: { allowReturnOutsideFunction: true },
+    plugins: [coroutil],
+  })!.code!;
+  assert.match(out, /return _track\(_m, this, arguments\)/);
+  // Called without a receiver, a class method sees `this` undefined; sloppy code would see globalThis.
+  assert.is(new Function("require", out)(() => runtime), undefined);
 });
 
 Plugin("listed twice in one config, the plugin lowers once", () => {

@@ -1,6 +1,7 @@
 // In-order walk of a balanced binary tree of 65,535 nodes (depth 16), a delegation per child:
 // coroutil as a user writes it with the plugin (`yield* from(walk(child))`), and the same walk with
-// native `yield*`, and that native walk compiled with `trampoline: "all"`. Run by bench/recursion.ts
+// native `yield*`, and that native walk compiled with `trampoline: "all"`; then both written as class
+// methods (`yield* from(this.walk(child))` against `yield* this.walk(child)`). Run by bench/recursion.ts
 // under the register hook; twin: tree.py.
 import { from } from "coroutil";
 import { report, roundsArg, timeRounds } from "../support/rounds.js";
@@ -32,6 +33,21 @@ export function* walkNative(node: Node): Generator<number, void, any> {
   if (node.right) yield* walkNative(node.right);
 }
 
+/** The same walks as class methods, as AST visitors are written (the plugin lowers a method too). */
+class Walker {
+  *walk(node: Node): Generator<number, void, any> {
+    if (node.left) yield* from(this.walk(node.left));
+    yield node.value;
+    if (node.right) yield* from(this.walk(node.right));
+  }
+  *walkNative(node: Node): Generator<number, void, any> {
+    if (node.left) yield* this.walkNative(node.left);
+    yield node.value;
+    if (node.right) yield* this.walkNative(node.right);
+  }
+}
+const walker = new Walker();
+
 const DEPTH = 16;
 const root = build(DEPTH)!;
 
@@ -47,6 +63,15 @@ if (isMain(import.meta.url)) {
   report({
     workload: "tree",
     nodes: 2 ** DEPTH - 1,
-    ...timeRounds({ coroutil: () => sum(walk(root)), native: () => sum(walkNative(root)), all: () => sum(all.walkNative(root)) }, roundsArg(9)),
+    ...timeRounds(
+      {
+        coroutil: () => sum(walk(root)),
+        native: () => sum(walkNative(root)),
+        all: () => sum(all.walkNative(root)),
+        method: () => sum(walker.walk(root)),
+        methodNative: () => sum(walker.walkNative(root)),
+      },
+      roundsArg(9),
+    ),
   });
 }

@@ -77,12 +77,18 @@ function op(o: Op): string[] {
   return [`  try {`, `    out(\`${label} -> \${show(${call})}\`);`, `  } catch (e) {`, `    out(\`${label} !! \${show(e)}\`);`, `  }`];
 }
 
-/** One program as a function `program_<id>()` whose generator functions are g0…gN. */
+/**
+ * One program as a function `program_<id>()` whose generator functions are g0…gN: declarations,
+ * function expressions and object methods in turn (the plugin lowers each form its own way).
+ */
 export function renderProgram(p: JsProgram, id: string): string {
   const lines = [`function program_${id}() {`];
   p.fns.forEach((body, i) => {
-    lines.push(`  function* g${i}(p: number): Generator<any, any, any> {`, `    out(\`g${i}(\${p}) starts\`);`);
-    lines.push(...stmts(body, `g${i}`, { n: 0 }, "    "), `    return "g${i}:end";`, `  }`);
+    const head = [`  function* g${i}(p: number): Generator<any, any, any> {`, `  const g${i} = function* (p: number): Generator<any, any, any> {`, `  const h${i} = { *g${i}(p: number): Generator<any, any, any> {`][i % 3]!;
+    const tail = [`  }`, `  };`, `  } };`, ][i % 3]!;
+    lines.push(head, `    out(\`g${i}(\${p}) starts\`);`);
+    lines.push(...stmts(body, `g${i}`, { n: 0 }, "    "), `    return "g${i}:end";`, tail);
+    if (i % 3 === 2) lines.push(`  const g${i} = h${i}.g${i};`);
   });
   lines.push(`  const g = g0(0);`, ...p.ops.flatMap(op), `}`);
   return lines.join("\n");

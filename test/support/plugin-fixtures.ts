@@ -17,7 +17,11 @@ import coroutil from "coroutil/babel";
 import { listCases, root, type Case } from "./fixture-tree.js";
 
 export { root };
-const runtimeUrl = pathToFileURL(join(root, "runtime/index.ts")).href;
+/** Where compiled code's imports of the runtime's entries go when it runs from a temp dir. */
+const runtimeSources: Record<string, string> = {
+  coroutil: pathToFileURL(join(root, "runtime/index.ts")).href,
+  "coroutil/trampoline": pathToFileURL(join(root, "runtime/trampoline.ts")).href,
+};
 
 const tsPlugin8 = (await import(
   pathToFileURL(createRequire(import.meta.resolve("babel8-preset-typescript")).resolve("@babel/plugin-transform-typescript")).href
@@ -53,7 +57,7 @@ export function listFixtures(): Fixture[] {
   return listCases<FixtureOptions>("plugin");
 }
 
-/** Test-only: points imports of "coroutil" at the runtime source, so compiled code runs from a temp dir. */
+/** Test-only: points imports of "coroutil" (and "coroutil/trampoline") at the runtime source, so compiled code runs from a temp dir. */
 function runtimeToSource() {
   return {
     name: "test-runtime-to-source",
@@ -61,8 +65,8 @@ function runtimeToSource() {
       Program: {
         exit(path: babel7.NodePath<babel7.types.Program>) {
           for (const statement of path.node.body) {
-            if (statement.type === "ImportDeclaration" && statement.source.value === "coroutil") {
-              statement.source.value = runtimeUrl;
+            if (statement.type === "ImportDeclaration" && Object.hasOwn(runtimeSources, statement.source.value)) {
+              statement.source.value = runtimeSources[statement.source.value]!;
             }
           }
         },
