@@ -19,7 +19,7 @@ type Visitors = { environmentVisitor<S>(visitor: object): object };
  */
 export function lowerGenerator(types: typeof t, visitors: Visitors, fn: NodePath<t.Function>, wrap: t.Expression): void {
   if (fn.isFunctionDeclaration()) return lowerDeclaration(types, fn, wrap);
-  const statement = hoistingPlace(types, fn);
+  const statement = hoistingPlace(fn);
   if (!statement) return lowerInPlace(types, visitors, fn, wrap);
   const name = functionName(fn)?.replace(/^#/, "") ?? "generator";
   const generator = split(types, fn, statement.parentPath!.scope.generateUidIdentifier(name), wrap);
@@ -77,7 +77,7 @@ function split(types: typeof t, fn: NodePath<t.Function>, id: t.Identifier, wrap
  * need the function's own place (`super`, private names, a function expression's own name, the
  * class being defined, whose outer name is not set while its static parts run).
  */
-function hoistingPlace(types: typeof t, fn: NodePath<t.Function>): NodePath<t.Statement> | null {
+function hoistingPlace(fn: NodePath<t.Function>): NodePath<t.Statement> | null {
   const statement = fn.getStatementParent();
   if (!statement || !Array.isArray(statement.container)) return null;
   // A "use strict" added to the generator needs simple parameters.
