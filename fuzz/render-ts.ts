@@ -297,7 +297,14 @@ function stmt(ctx: Ctx, ind: number, s: Stmt): void {
 
 function fnHead(form: Form, fn: Fn): [string, string] {
   const sig = `function* ${fn.name}(p: any): Generator<any, any, any> {`;
-  if (source(form) === "plugin") return [fn.kind === "primed" ? `/** @coroutine */ ${sig}` : sig, "}"];
+  if (source(form) === "plugin") {
+    // Declarations, function expressions and object methods in turn: the plugin lowers each its own way.
+    const tag = fn.kind === "primed" ? "/** @coroutine */ " : "";
+    const shape = Number(fn.name.slice(1)) % 3;
+    if (shape === 1) return [`${tag}const ${fn.name} = function* (p: any): Generator<any, any, any> {`, "};"];
+    if (shape === 2) return [`const ${fn.name} = { ${tag}*${fn.name}(p: any): Generator<any, any, any> {`, `} }.${fn.name};`];
+    return [`${tag}${sig}`, "}"];
+  }
   if (fn.kind === "primed") return [`const ${fn.name} = coroutine(${sig}`, "});"];
   if (fn.kind === "track") return [`const ${fn.name} = track(${sig}`, "});"];
   return [sig, "}"];
