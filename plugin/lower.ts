@@ -19,14 +19,12 @@ type Visitors = { environmentVisitor<S>(visitor: object): object };
  */
 export function lowerGenerator(types: typeof t, visitors: Visitors, fn: NodePath<t.Function>, wrap: t.Expression): void {
   if (fn.isFunctionDeclaration()) return lowerDeclaration(types, fn, wrap);
-  const statement = hoistingPlace(fn);
-  if (!statement) return lowerInPlace(types, visitors, fn, wrap);
+  const place = hoistingPlace(fn);
+  if (!place) return lowerInPlace(types, visitors, fn, wrap);
+  const { statement, strict } = place;
   const name = functionName(fn)?.replace(/^#/, "") ?? "generator";
   const generator = split(types, fn, statement.parentPath!.scope.generateUidIdentifier(name), wrap);
-  // A class body is strict code; the statement before it need not be (a script).
-  if (fn.isInStrictMode() && !statement.isInStrictMode()) {
-    generator.body.directives.unshift(types.directive(types.directiveLiteral("use strict")));
-  }
+  if (strict) generator.body.directives.unshift(types.directive(types.directiveLiteral("use strict")));
   // A comment between the statement and the one before it leads the statement, not the generator.
   const lead = new Set(statement.node.leadingComments ?? []);
   const before = typeof statement.key === "number" && statement.key > 0 ? statement.getSibling(statement.key - 1).node : null;
@@ -77,11 +75,13 @@ function split(types: typeof t, fn: NodePath<t.Function>, id: t.Identifier, wrap
  * need the function's own place (`super`, private names, a function expression's own name, the
  * class being defined, whose outer name is not set while its static parts run).
  */
-function hoistingPlace(fn: NodePath<t.Function>): NodePath<t.Statement> | null {
-  const statement = fn.getStatementParent();
-  if (!statement || !Array.isArray(statement.container)) return null;
-  // A "use strict" added to the generator needs simple parameters.
-  if (fn.isInStrictMode() && !statement.isInStrictMode() && !fn.node.params.every((p) => p.type === "Identifier")) return null;
+function hoistingPlace(fn: NodePath<t.Function>): { statement: NodePath<t.Statement>; strict: boolean } | null {
+  // (Babel's statement parent always stands in a list of statements, where a declaration can go.)
+  const statement = fn.getStatementParent()!;
+  // A class body is strict code and the statement before it need not be (a script): the generator
+  // then says "use strict", which a function with non-simple parameters may not.
+  const strict = fn.isInStrictMode() && !statement.isInStrictMode();
+  if (strict && !fn.node.params.every((p) => p.type === "Identifier")) return null;
   const classes = new Set<t.Node>();
   for (let p: NodePath | null = fn.parentPath; p && p !== statement.parentPath; p = p.parentPath) {
     if (p.isClass()) classes.add(p.node);
@@ -112,7 +112,7 @@ function hoistingPlace(fn: NodePath<t.Function>): NodePath<t.Statement> | null {
   for (const part of [...(fn.get("params") as NodePath[]), fn.get("body") as NodePath]) {
     if (ok) part.traverse(check as never);
   }
-  return ok ? statement : null;
+  return ok ? { statement, strict } : null;
 }
 
 /** Whether `path` is `fn` or inside it. */

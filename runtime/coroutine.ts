@@ -209,8 +209,9 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
       return this.#trampoline("next", e, false, null);
     }
     current = prev;
-    // Returned with nothing to pop (and no `yield*` host to tell): closed here, not in the trampoline.
-    if (r.done && !chain && !this.#host) {
+    // Returned with nothing to pop: closed here, not in the trampoline. (An adapter behind
+    // `yield* from(x)` never ends here: its body ends when its delegate returns, in the trampoline.)
+    if (r.done && !chain) {
       this.#status = CLOSED;
       return r as IteratorResult<Y, R>;
     }

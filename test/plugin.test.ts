@@ -111,6 +111,25 @@ Plugin("a class method's generator declared outside the class stays strict in a 
   assert.is(new Function("require", out)(() => runtime), undefined);
 });
 
+Plugin("a class method with a default parameter stays in its class in a sloppy script, where \"use strict\" could not go", () => {
+  const code = [
+    `const { from } = require("coroutil");`,
+    `class A { *m(a = 1) { yield this; yield from([a]); } }`,
+    `const m = new A().m;`,
+    `const g = m();`,
+    `return [g.next().value, g.next().value];`,
+  ].join("\n");
+  const out = transformSync(code, {
+    babelrc: false,
+    configFile: false,
+    sourceType: "script",
+    parserOpts: { allowReturnOutsideFunction: true },
+    plugins: [coroutil],
+  })!.code!;
+  // A function with a default parameter may not say "use strict": a SyntaxError if it were moved out.
+  assert.equal(new Function("require", out)(() => runtime), [undefined, 1]);
+});
+
 Plugin("listed twice in one config, the plugin lowers once", () => {
   const code = [
     `import { from } from "coroutil";`,

@@ -85,7 +85,7 @@ export function renderProgram(p: JsProgram, id: string): string {
   const lines = [`function program_${id}() {`];
   p.fns.forEach((body, i) => {
     const head = [`  function* g${i}(p: number): Generator<any, any, any> {`, `  const g${i} = function* (p: number): Generator<any, any, any> {`, `  const h${i} = { *g${i}(p: number): Generator<any, any, any> {`][i % 3]!;
-    const tail = [`  }`, `  };`, `  } };`, ][i % 3]!;
+    const tail = [`  }`, `  };`, `  } };`][i % 3]!;
     lines.push(head, `    out(\`g${i}(\${p}) starts\`);`);
     lines.push(...stmts(body, `g${i}`, { n: 0 }, "    "), `    return "g${i}:end";`, tail);
     if (i % 3 === 2) lines.push(`  const g${i} = h${i}.g${i};`);
