@@ -4,6 +4,7 @@ import { messages, RUNTIME_MODULE } from "../plugin/contract.js";
 import { overloadSignatures, recognise, type Recognised, type Target } from "../plugin/recognise/index.js";
 import { parseOnly, withProgram } from "./babel-file.js";
 import { applyEdits, type Edit } from "./edits.js";
+import { givenName } from "./given-name.js";
 import { ImportPlan } from "./import-plan.js";
 import { removeTagEdits, tagIn } from "./tag-edits.js";
 import { isJavaScriptFile, lineEndAfter, lineStartOf, splitText, withEol } from "./text.js";
@@ -105,6 +106,8 @@ function targetEdits({ fn, primed, decorators, tags, wrapped }: Target, plan: Im
   if (!exportedType && fn.isFunctionDeclaration() && canBeConst(fn)) return [...edits, ...constEdits(fn, plan.use(wrapper, fn.parentPath), text)];
   const hoisted = fn.isFunctionDeclaration() ? hoistedEdits(fn, wrapper, plan, javascript, text) : undefined;
   if (hoisted) return [...edits, ...hoisted];
+  const inPlace = !exportedType && fn.isFunctionExpression() ? expressionEdits(fn, uses, javascript, text) : undefined;
+  if (inPlace) return [...edits, ...inPlace(plan.use(wrapper, fn.parentPath))];
   const outerType = exportedType ? () => exportedType(plan.use("Coroutine", fn)) : undefined;
   return [...edits, ...wrapEdits(fn, plan.use(wrapper, fn), uses, javascript, text, outerType)];
 }
@@ -198,11 +201,12 @@ function constEdits(fn: NodePath<t.FunctionDeclaration>, wrapper: string, text: 
  * `function f(this: unknown, _a: A): Coroutine<Y, R, S> { return coroutine(fGenerator, this, arguments); }`
  * then `function* fGenerator(a: A, b = 1): Generator<Y, R, S> {…}`. In TypeScript it needs what
  * the wrapper's signature is written from: a written `Generator` return type and typed parameters
- * (no type parameters, no overloads); else undefined (the per-call wrapping serves).
+ * (no type parameters, no overloads); else undefined (the per-call wrapping serves). An anonymous
+ * `export default function* () {…}` stays anonymous; its generator is `defaultGenerator`.
  */
 function hoistedEdits(fn: NodePath<t.FunctionDeclaration>, wrapper: string, plan: ImportPlan, javascript: boolean, text: string): Edit[] | undefined {
   const { node } = fn;
-  if (!node.id || fn.parentPath.isExportDefaultDeclaration() || node.typeParameters || overloadSignatures(statementOf(fn)).length) return undefined;
+  if (node.typeParameters || overloadSignatures(statementOf(fn)).length) return undefined;
   const types = iteratorTypeArguments(node.returnType, text);
   if (!javascript && !types) return undefined;
   const params: string[] = [];
@@ -219,16 +223,65 @@ function hoistedEdits(fn: NodePath<t.FunctionDeclaration>, wrapper: string, plan
     const optional = param.type === "Identifier" && param.optional ? "?" : "";
     params.push(javascript ? name : `${name}${optional}: ${type}`);
   }
-  const name = node.id.name;
-  const generator = plan.freshName(`${name}Generator`);
+  const name = node.id?.name ?? ""; // `export default function* () {…}` stays anonymous
+  const generator = plan.freshName(`${name || "default"}Generator`);
   const signature = javascript ? params.join(", ") : [`this: ${thisType}`, ...params].join(", ");
   const returns = javascript ? "" : `: ${plan.use("Coroutine", fn.parentPath)}<${types!.join(", ")}>`;
   const indent = /^[ \t]*/.exec(text.slice(lineStartOf(text, node.start!)))![0];
   const call = `${plan.use(wrapper, fn.parentPath)}(${generator}, this, arguments)`;
-  const edits: Edit[] = [{ start: node.start!, end: node.id.end!, text: `function ${name}(${signature})${returns} { return ${call}; }\n${indent}function* ${generator}` }];
+  let end = node.id?.end ?? asteriskOffset(fn, text) + 1;
+  if (!node.id && text[end] === " ") end++;
+  const edits: Edit[] = [{ start: node.start!, end, text: `function ${name}(${signature})${returns} { return ${call}; }\n${indent}function* ${generator}` }];
   const asGenerator = generatorTypeOf(node.returnType, text);
   if (asGenerator) edits.push({ start: typeOf(node.returnType)!.start!, end: typeOf(node.returnType)!.end!, text: asGenerator });
   return edits;
+}
+
+/**
+ * A generator function expression's form: `coroutine(function* f(…) {…})` in its place, one
+ * generator function for all calls, its name written as its id where its place gave it one. In
+ * TypeScript its parameters must be typed or have defaults (its place no longer types them) and it takes no type
+ * parameters; a body using `this` gets a `this: any` parameter, as a method's wrapped body does.
+ * Undefined where that cannot be (see {@link givenName}); the per-call wrapping serves there.
+ */
+function expressionEdits(fn: NodePath<t.FunctionExpression>, uses: BodyUses, javascript: boolean, text: string): ((wrapper: string) => Edit[]) | undefined {
+  const { node } = fn;
+  const name = givenName(fn);
+  if (name === undefined) return undefined;
+  if (!javascript && (node.typeParameters || !node.params.every(typedParam))) return undefined;
+  return (wrapper) => {
+    const star = asteriskOffset(fn, text);
+    const edits: Edit[] = [{ start: node.start!, end: node.start!, text: `${wrapper}(` }];
+    if (!node.id && name) {
+      const at = text[star + 1] === " " ? star + 2 : star + 1;
+      edits.push({ start: at, end: at, text: `${at === star + 1 ? " " : ""}${name}${text[at] === "(" ? "" : " "}` });
+    }
+    const first = node.params[0];
+    if (!javascript && uses.thisKeyword && !(first?.type === "Identifier" && first.name === "this")) {
+      const at = first ? first.start! : openParenOffset(fn, star, text) + 1;
+      edits.push({ start: at, end: at, text: first ? "this: any, " : "this: any" });
+    }
+    const asGenerator = generatorTypeOf(node.returnType, text);
+    if (asGenerator) edits.push({ start: typeOf(node.returnType)!.start!, end: typeOf(node.returnType)!.end!, text: asGenerator });
+    edits.push({ start: node.end!, end: node.end!, text: ")" });
+    return edits;
+  };
+}
+
+/** Whether a parameter's type is written or comes from its default (`a: A`, `a = x`, `...a: A[]`, `{ a }: A`). */
+function typedParam(param: t.Function["params"][number]): boolean {
+  return param.type === "AssignmentPattern" || ("typeAnnotation" in param && !!param.typeAnnotation);
+}
+
+/** The offset of the `(` opening a function's parameters (after its `*` and id, outside comments). */
+function openParenOffset(fn: NodePath<t.Function>, star: number, text: string): number {
+  let at = (fn.node as { id?: t.Node | null }).id?.end ?? star + 1;
+  while (text[at] !== "(") {
+    if (text.startsWith("/*", at)) at = text.indexOf("*/", at + 2) + 2;
+    else if (text.startsWith("//", at)) at = lineEndAfter(text, at);
+    else at++;
+  }
+  return at;
 }
 
 /** The offset of a generator's `*` (after any decorators and modifiers, outside comments). */
