@@ -1,23 +1,35 @@
 import MagicString from "magic-string";
 
-/** One replacement of `text[start, end)` by `text`, in original offsets. */
+/**
+ * One replacement of `text[start, end)` by `text`, in original offsets. An insertion joins the
+ * text before it, or with `right` the text after it (so it moves with a moved range that starts
+ * there). With `to`, the edit moves `text[start, end)` to offset `to` instead (its `text` unused),
+ * and the edits inside it move along.
+ */
 export interface Edit {
   start: number;
   end: number;
   text: string;
+  right?: boolean;
+  to?: number;
 }
 
 /**
- * Applies non-overlapping edits with magic-string (every byte outside them stays); insertions at
- * one offset keep their order.
+ * Applies non-overlapping edits and moves with magic-string (every byte outside them stays);
+ * insertions at one offset keep their order.
  */
 export function applyEdits(source: string, edits: readonly Edit[]): string {
-  const sorted = edits.map((edit, order) => ({ ...edit, order })).sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
   const out = new MagicString(source);
+  for (const move of edits) if (move.to !== undefined) out.move(move.start, move.end, move.to);
+  const sorted = edits
+    .filter((edit) => edit.to === undefined)
+    .map((edit, order) => ({ ...edit, order }))
+    .sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
   let at = 0;
   for (const edit of sorted) {
     if (edit.start < at) throw new Error(`codemod: overlapping edits at offset ${edit.start}; this is a codemod bug, please report it`);
-    if (edit.start === edit.end) out.appendLeft(edit.start, edit.text);
+    if (edit.start === edit.end && edit.right) out.prependRight(edit.start, edit.text);
+    else if (edit.start === edit.end) out.appendLeft(edit.start, edit.text);
     else if (edit.text) out.update(edit.start, edit.end, edit.text);
     else out.remove(edit.start, edit.end);
     at = edit.end;

@@ -5,7 +5,10 @@ import { overloadSignatures, recognise, type Recognised, type Target } from "../
 import { parseOnly, withProgram } from "./babel-file.js";
 import { applyEdits, type Edit } from "./edits.js";
 import { givenName } from "./given-name.js";
+import { asteriskOffset, openParenOffset } from "./function-text.js";
+import { exportedCoroutineType, generatorTypeOf, iteratorTypeArguments, thisType, typeOf, wrapperParams } from "./generator-types.js";
 import { ImportPlan } from "./import-plan.js";
+import { methodEdits, type MethodContext } from "./method-form.js";
 import { removeTagEdits, tagIn } from "./tag-edits.js";
 import { isJavaScriptFile, lineEndAfter, lineStartOf, splitText, withEol } from "./text.js";
 
@@ -40,7 +43,8 @@ export function ejectSource(text: string, fileName: string, options: EjectOption
       if (!found) return [];
       const plan = new ImportPlan(program, found.bindings, text, fileName, module, sources);
       const targets = [...found.targets].sort((a, b) => a.fn.node.start! - b.fn.node.start!);
-      return [...markerEdits(found, plan, text), ...targets.flatMap((target) => targetEdits(target, plan, text, isJavaScriptFile(fileName))), ...plan.edits()];
+      const context: MethodContext = { plan, text, javascript: isJavaScriptFile(fileName), comments, targets: targets.map((target) => target.fn) };
+      return [...markerEdits(found, plan, text), ...targets.flatMap((target) => targetEdits(target, context)), ...plan.edits()];
     });
   } catch (error) {
     throw inputError(error, fileName);
@@ -91,7 +95,8 @@ function markerEdits(found: Recognised, plan: ImportPlan, text: string): Edit[] 
   return edits;
 }
 
-function targetEdits({ fn, primed, decorators, tags, wrapped }: Target, plan: ImportPlan, text: string, javascript: boolean): Edit[] {
+function targetEdits({ fn, primed, decorators, tags, wrapped }: Target, context: MethodContext): Edit[] {
+  const { plan, text, javascript } = context;
   const edits: Edit[] = [];
   for (const comment of tags) {
     const tag = tagIn(text, comment.start!, comment.end!);
@@ -108,6 +113,8 @@ function targetEdits({ fn, primed, decorators, tags, wrapped }: Target, plan: Im
   if (hoisted) return [...edits, ...hoisted];
   const inPlace = !exportedType && fn.isFunctionExpression() ? expressionEdits(fn, uses, javascript, text) : undefined;
   if (inPlace) return [...edits, ...inPlace(plan.use(wrapper, fn.parentPath))];
+  const method = fn.isClassMethod() || fn.isClassPrivateMethod() || fn.isObjectMethod() ? methodEdits(fn, wrapper, uses.thisKeyword, context) : undefined;
+  if (method) return [...edits, ...method];
   const outerType = exportedType ? () => exportedType(plan.use("Coroutine", fn)) : undefined;
   return [...edits, ...wrapEdits(fn, plan.use(wrapper, fn), uses, javascript, text, outerType)];
 }
@@ -204,31 +211,20 @@ function constEdits(fn: NodePath<t.FunctionDeclaration>, wrapper: string, text: 
  * (no type parameters, no overloads); else undefined (the per-call wrapping serves). An anonymous
  * `export default function* () {…}` stays anonymous; its generator is `defaultGenerator`.
  */
-function hoistedEdits(fn: NodePath<t.FunctionDeclaration>, wrapper: string, plan: ImportPlan, javascript: boolean, text: string): Edit[] | undefined {
+function hoistedEdits(fn: NodePath<t.FunctionDeclaration>, wrapperName: string, plan: ImportPlan, javascript: boolean, text: string): Edit[] | undefined {
   const { node } = fn;
   if (node.typeParameters || overloadSignatures(statementOf(fn)).length) return undefined;
   const types = iteratorTypeArguments(node.returnType, text);
   if (!javascript && !types) return undefined;
-  const params: string[] = [];
-  let thisType = "unknown";
-  for (const [i, param] of node.params.entries()) {
-    if (param.type === "Identifier" && param.name === "this") {
-      thisType = typeText(param.typeAnnotation, text) ?? "unknown";
-      continue;
-    }
-    if (param.type !== "Identifier" && param.type !== "ObjectPattern" && param.type !== "ArrayPattern") break;
-    const type = typeText(param.typeAnnotation, text);
-    if (!javascript && !type) return undefined;
-    const name = param.type === "Identifier" ? `_${param.name}` : `_${i}`;
-    const optional = param.type === "Identifier" && param.optional ? "?" : "";
-    params.push(javascript ? name : `${name}${optional}: ${type}`);
-  }
+  const wrapper = wrapperParams(node.params, javascript, text);
+  if (!wrapper) return undefined;
+  const { params, thisType = "unknown" } = wrapper;
   const name = node.id?.name ?? ""; // `export default function* () {…}` stays anonymous
   const generator = plan.freshName(`${name || "default"}Generator`);
   const signature = javascript ? params.join(", ") : [`this: ${thisType}`, ...params].join(", ");
   const returns = javascript ? "" : `: ${plan.use("Coroutine", fn.parentPath)}<${types!.join(", ")}>`;
   const indent = /^[ \t]*/.exec(text.slice(lineStartOf(text, node.start!)))![0];
-  const call = `${plan.use(wrapper, fn.parentPath)}(${generator}, this, arguments)`;
+  const call = `${plan.use(wrapperName, fn.parentPath)}(${generator}, this, arguments)`;
   let end = node.id?.end ?? asteriskOffset(fn, text) + 1;
   if (!node.id && text[end] === " ") end++;
   const edits: Edit[] = [{ start: node.start!, end, text: `function ${name}(${signature})${returns} { return ${call}; }\n${indent}function* ${generator}` }];
@@ -273,31 +269,6 @@ function typedParam(param: t.Function["params"][number]): boolean {
   return param.type === "AssignmentPattern" || ("typeAnnotation" in param && !!param.typeAnnotation);
 }
 
-/** The offset of the `(` opening a function's parameters (after its `*` and id, outside comments). */
-function openParenOffset(fn: NodePath<t.Function>, star: number, text: string): number {
-  let at = (fn.node as { id?: t.Node | null }).id?.end ?? star + 1;
-  while (text[at] !== "(") {
-    if (text.startsWith("/*", at)) at = text.indexOf("*/", at + 2) + 2;
-    else if (text.startsWith("//", at)) at = lineEndAfter(text, at);
-    else at++;
-  }
-  return at;
-}
-
-/** The offset of a generator's `*` (after any decorators and modifiers, outside comments). */
-function asteriskOffset(fn: NodePath<t.Function>, text: string): number {
-  const node = fn.node as t.Function & { decorators?: t.Decorator[] | null; key?: t.Node; id?: t.Node | null };
-  let at = node.decorators?.length ? node.decorators[node.decorators.length - 1]!.end! : node.start!;
-  const limit = node.key?.start ?? node.id?.start ?? node.params[0]?.start ?? node.body.start!;
-  while (at < limit) {
-    if (text.startsWith("/*", at)) at = text.indexOf("*/", at + 2) + 2;
-    else if (text.startsWith("//", at)) at = lineEndAfter(text, at);
-    else if (text[at] === "*") return at;
-    else at++;
-  }
-  throw new Error("codemod: no `*` found before a generator's name; this is a codemod bug, please report it");
-}
-
 function wrapEdits(fn: NodePath<t.Function>, wrapper: string, uses: BodyUses, javascript: boolean, text: string, outerType?: () => string): Edit[] {
   const node = fn.node;
   const edits: Edit[] = [];
@@ -325,72 +296,3 @@ function wrapEdits(fn: NodePath<t.Function>, wrapper: string, uses: BodyUses, ja
   return edits;
 }
 
-const ITERATOR_TYPES = new Set(["Generator", "Iterator", "IterableIterator"]);
-
-type Annotation = t.Function["returnType"];
-
-/** The type node inside a `: T` annotation. */
-function typeOf(annotation: Annotation | t.Identifier["typeAnnotation"]): t.TSType | undefined {
-  return annotation?.type === "TSTypeAnnotation" ? annotation.typeAnnotation : undefined;
-}
-
-function typeText(annotation: t.Identifier["typeAnnotation"], text: string): string | undefined {
-  const type = typeOf(annotation);
-  return type ? text.slice(type.start!, type.end!) : undefined;
-}
-
-/** Y, R, S of a written Generator/Iterator/IterableIterator type (TypeScript's defaults filled in), or undefined. */
-function iteratorTypeArguments(annotation: Annotation, text: string): string[] | undefined {
-  const type = typeOf(annotation);
-  if (type?.type !== "TSTypeReference" || type.typeName.type !== "Identifier" || !ITERATOR_TYPES.has(type.typeName.name)) return undefined;
-  const instantiation = (type as { typeArguments?: t.TSTypeParameterInstantiation | null }).typeArguments ?? type.typeParameters;
-  const args = (instantiation?.params ?? []).map((a) => text.slice(a.start!, a.end!));
-  return [args[0] ?? "unknown", args[1] ?? "any", args[2] ?? "any"];
-}
-
-/**
- * The inner generator's type when the written one is an `Iterator`/`IterableIterator` (which
- * `coroutine(…)` does not take): the `Generator<Y, R, S>` with the same arguments.
- */
-function generatorTypeOf(annotation: Annotation, text: string): string | undefined {
-  const type = typeOf(annotation);
-  const args = iteratorTypeArguments(annotation, text);
-  if (!args || (type as t.TSTypeReference).typeName.type !== "Identifier" || ((type as t.TSTypeReference).typeName as t.Identifier).name === "Generator") return undefined;
-  return `Generator<${args.join(", ")}>`;
-}
-
-/**
- * For an exported function or method whose generator type is written out, the written
- * `Coroutine<Y, R, S>` return type it keeps (exported API keeps an explicit type, e.g. for
- * isolatedDeclarations); undefined where inference does.
- */
-function exportedCoroutineType(fn: NodePath<t.Function>, text: string): ((coroutineName: string) => string) | undefined {
-  const args = iteratorTypeArguments(fn.node.returnType, text);
-  if (!args) return undefined;
-  let exported = false;
-  const parent = fn.parentPath!;
-  if (fn.isFunctionDeclaration()) exported = parent.isExportNamedDeclaration() || parent.isExportDefaultDeclaration();
-  else if (fn.isClassMethod()) {
-    const owner = parent.parentPath!;
-    const ownerExported = owner.isClassDeclaration() && (owner.parentPath.isExportNamedDeclaration() || owner.parentPath.isExportDefaultDeclaration());
-    exported = ownerExported && fn.node.accessibility !== "private";
-  } else if (fn.isFunctionExpression()) {
-    const declaration = parent.parentPath;
-    exported = parent.isVariableDeclarator() && parent.node.init === fn.node && !!declaration?.parentPath?.isExportNamedDeclaration();
-  }
-  return exported ? (coroutineName) => `${coroutineName}<${args.join(", ")}>` : undefined;
-}
-
-/** The type to give `this` in a wrapped body (TypeScript only). */
-function thisType(fn: NodePath<t.Function>, text: string): string {
-  const first = fn.node.params[0];
-  if (first?.type === "Identifier" && first.name === "this") return typeText(first.typeAnnotation, text) ?? "any";
-  if (fn.isClassMethod()) {
-    const owner = fn.parentPath.parentPath!.node as t.Class;
-    if (!owner.id) return "any";
-    if (fn.node.static) return `typeof ${owner.id.name}`;
-    const params = owner.typeParameters?.type === "TSTypeParameterDeclaration" ? owner.typeParameters.params.map((p) => (typeof p.name === "string" ? p.name : (p.name as t.Identifier).name)) : [];
-    return params.length ? `${owner.id.name}<${params.join(", ")}>` : owner.id.name;
-  }
-  return "any";
-}

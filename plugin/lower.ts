@@ -75,7 +75,7 @@ function split(types: typeof t, fn: NodePath<t.Function>, id: t.Identifier, wrap
  * need the function's own place (`super`, private names, a function expression's own name, the
  * class being defined, whose outer name is not set while its static parts run).
  */
-function hoistingPlace(fn: NodePath<t.Function>): { statement: NodePath<t.Statement>; strict: boolean } | null {
+export function hoistingPlace(fn: NodePath<t.Function>): { statement: NodePath<t.Statement>; strict: boolean } | null {
   // (Babel's statement parent always stands in a list of statements, where a declaration can go.)
   const statement = fn.getStatementParent()!;
   // A class body is strict code and the statement before it need not be (a script): the generator

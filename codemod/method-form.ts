@@ -1,0 +1,137 @@
+import type { NodePath, types as t } from "@babel/core";
+import { functionName } from "../plugin/function-name.js";
+import { hoistingPlace } from "../plugin/lower.js";
+import { overloadSignatures } from "../plugin/recognise/index.js";
+import type { Edit } from "./edits.js";
+import { asteriskOffset, openParenOffset } from "./function-text.js";
+import { generatorTypeOf, iteratorTypeArguments, thisType, typeOf, wrapperParams } from "./generator-types.js";
+import type { ImportPlan } from "./import-plan.js";
+import { lineStartOf } from "./text.js";
+
+type Method = t.ClassMethod | t.ClassPrivateMethod | t.ObjectMethod;
+
+/** What a method's form needs from the file around it. */
+export interface MethodContext {
+  plan: ImportPlan;
+  text: string;
+  javascript: boolean;
+  comments: readonly t.Comment[];
+  /** every function eject rewrites in the file */
+  targets: readonly NodePath<t.Function>[];
+}
+
+/**
+ * A generator method's form with one generator function for all calls, where the plugin gives it
+ * one: the generator, with the method's parameters and body (moved, with the edits inside them, and
+ * one level less indented), is declared on the lines before the statement holding the class or
+ * object, and the method hands it `this` and `arguments`:
+ * `function* walkGenerator(this: Walker, node: Node): Generator<…> {…}` then
+ * `class Walker { walk(_node: Node): Coroutine<…> { return track(walkGenerator, this, arguments); } }`.
+ * Undefined (the per-call wrapping serves) where the plugin would not hoist it (`super`, private
+ * names, the class's own name, a binding between it and that statement), where the statement is
+ * sloppy code or shares its first line, where another method to move lies inside it, and in
+ * TypeScript where the moved text would not type-check: type parameters on it or its class, overloads,
+ * untyped parameters, no written `Generator` type, or a read of a member outside code may not read.
+ */
+export function methodEdits(fn: NodePath<Method>, wrapperName: string, usesThis: boolean, context: MethodContext): Edit[] | undefined {
+  const { plan, text, javascript } = context;
+  const { node } = fn;
+  const place = hoistingPlace(fn);
+  if (!place || place.strict || node.kind !== "method") return undefined;
+  if (context.targets.some((other) => other !== fn && other.isMethod() && other.findParent((p) => p === fn))) return undefined;
+  const types = iteratorTypeArguments(node.returnType, text);
+  const params = wrapperParams(node.params, javascript, text);
+  if (!params) return undefined;
+  if (!javascript && (!types || node.typeParameters || overloadSignatures(fn).length || !readsOnlyOpenMembers(fn))) return undefined;
+  let statement: NodePath = place.statement;
+  if (statement.parentPath?.isExportDeclaration()) statement = statement.parentPath;
+  const leading = statement.node.leadingComments?.[0];
+  const to = leading && leading.end! <= statement.node.start! ? leading.start! : statement.node.start!;
+  const lineStart = lineStartOf(text, to);
+  const indent = text.slice(lineStart, to);
+  if (!/^[ \t]*$/.test(indent)) return undefined;
+
+  const star = asteriskOffset(fn, text);
+  const open = openParenOffset(fn, star, text);
+  const end = node.body.end!;
+  const generator = plan.freshName(`${functionName(fn)?.replace(/^#/, "") ?? "method"}Generator`);
+  const returns = javascript ? "" : `: ${plan.use("Coroutine", statement)}<${types!.join(", ")}>`;
+  const call = `${plan.use(wrapperName, statement)}(${generator}, this, arguments)`;
+  const glue = /[\w$]/.test(text[star - 1] ?? "") && /[\w$#[]/.test(text[star + 1] ?? "") ? " " : "";
+  const edits: Edit[] = [
+    { start: star, end: star + 1, text: glue },
+    { start: open, end, text: "", to },
+    { start: open, end: open, text: `function* ${generator}`, right: true },
+    { start: open, end: open, text: `(${params.params.join(", ")})${returns} { return ${call}; }` },
+    { start: end, end, text: `\n\n${indent}` },
+  ];
+  const first = node.params[0];
+  if (!javascript && usesThis && !(first?.type === "Identifier" && first.name === "this")) {
+    edits.push({ start: open + 1, end: open + 1, text: `this: ${thisType(fn, text)}${first ? ", " : ""}` });
+  }
+  const asGenerator = generatorTypeOf(node.returnType, text);
+  if (asGenerator) edits.push({ start: typeOf(node.returnType)!.start!, end: typeOf(node.returnType)!.end!, text: asGenerator });
+  return [...edits, ...dedentEdits(fn, open, end, text.slice(lineStartOf(text, star)).match(/^[ \t]*/)![0], indent, context)];
+}
+
+/**
+ * Edits that take the method's extra indentation off the lines of the moved text, except lines
+ * inside strings and template literals (their text would change), and lines other edits may remove
+ * whole (a `@coroutine` tag's comment, a decorator).
+ */
+function dedentEdits(fn: NodePath<Method>, start: number, end: number, methodIndent: string, indent: string, context: MethodContext): Edit[] {
+  const { text } = context;
+  if (!methodIndent.startsWith(indent) || methodIndent === indent) return [];
+  const extra = methodIndent.slice(indent.length);
+  const keep: [number, number][] = [];
+  fn.traverse({
+    "TemplateLiteral|StringLiteral"(path: NodePath) {
+      keep.push([path.node.start!, path.node.end!]);
+    },
+  } as never);
+  // a tag's comment and a decorator may be removed with their whole line
+  const tagged = context.comments.filter((c) => c.start! < end && c.end! > start && c.value.includes("@coroutine"));
+  for (const comment of tagged) keep.push([lineStartOf(text, comment.start!) - 1, comment.end!]);
+  const edits: Edit[] = [];
+  for (let at = text.indexOf("\n", start); at !== -1 && at < end; at = text.indexOf("\n", at + 1)) {
+    const line = at + 1;
+    if (!text.startsWith(extra, line) || keep.some(([a, b]) => line > a && line < b)) continue;
+    if (/^[ \t]*@/.test(text.slice(line, line + 200))) continue;
+    edits.push({ start: line, end: line + extra.length, text: "" });
+  }
+  return edits;
+}
+
+/**
+ * Whether every member the method reads by name (`this.x`, `other.x`) may be read outside its class
+ * in TypeScript: none is `private` or `protected` here, and, in a class that extends another (whose
+ * members are not read here), each is declared in this class.
+ */
+function readsOnlyOpenMembers(fn: NodePath<Method>): boolean {
+  if (!fn.isClassMethod() && !fn.isClassPrivateMethod()) return true;
+  const owner = fn.parentPath.parentPath as NodePath<t.Class>;
+  const open = new Set<string>();
+  const hidden = new Set<string>();
+  const sort = (key: t.Node, accessibility: string | null | undefined) => {
+    if (key.type === "Identifier") (accessibility === "private" || accessibility === "protected" ? hidden : open).add(key.name);
+  };
+  for (const member of owner.node.body.body) {
+    if ("key" in member && !("computed" in member && member.computed)) sort(member.key, (member as { accessibility?: string | null }).accessibility);
+    if (member.type === "ClassMethod" && member.kind === "constructor") {
+      for (const param of member.params) if (param.type === "TSParameterProperty" && param.parameter.type === "Identifier") sort(param.parameter, param.accessibility);
+    }
+  }
+  const inherits = !!owner.node.superClass;
+  let ok = true;
+  fn.traverse({
+    "MemberExpression|OptionalMemberExpression"(path: NodePath<t.MemberExpression>) {
+      const { property, computed } = path.node;
+      if (computed || property.type !== "Identifier") return;
+      if (hidden.has(property.name) || (inherits && path.node.object.type === "ThisExpression" && !open.has(property.name))) {
+        ok = false;
+        path.stop();
+      }
+    },
+  } as never);
+  return ok;
+}
