@@ -8,7 +8,7 @@ import { givenName } from "./given-name.js";
 import { asteriskOffset, openParenOffset } from "./function-text.js";
 import { exportedCoroutineType, generatorTypeOf, iteratorTypeArguments, thisType, typeOf, wrapperParams } from "./generator-types.js";
 import { ImportPlan } from "./import-plan.js";
-import { methodEdits, type MethodContext } from "./method-form.js";
+import { movedGeneratorEdits, type MoveContext } from "./moved-generator.js";
 import { removeTagEdits, tagIn } from "./tag-edits.js";
 import { isJavaScriptFile, lineEndAfter, lineStartOf, splitText, withEol } from "./text.js";
 
@@ -43,7 +43,7 @@ export function ejectSource(text: string, fileName: string, options: EjectOption
       if (!found) return [];
       const plan = new ImportPlan(program, found.bindings, text, fileName, module, sources);
       const targets = [...found.targets].sort((a, b) => a.fn.node.start! - b.fn.node.start!);
-      const context: MethodContext = { plan, text, javascript: isJavaScriptFile(fileName), comments, targets: targets.map((target) => target.fn) };
+      const context: MoveContext = { plan, text, javascript: isJavaScriptFile(fileName), comments, targets: targets.map((target) => target.fn) };
       return [...markerEdits(found, plan, text), ...targets.flatMap((target) => targetEdits(target, context)), ...plan.edits()];
     });
   } catch (error) {
@@ -95,7 +95,7 @@ function markerEdits(found: Recognised, plan: ImportPlan, text: string): Edit[] 
   return edits;
 }
 
-function targetEdits({ fn, primed, decorators, tags, wrapped }: Target, context: MethodContext): Edit[] {
+function targetEdits({ fn, primed, decorators, tags, wrapped }: Target, context: MoveContext): Edit[] {
   const { plan, text, javascript } = context;
   const edits: Edit[] = [];
   for (const comment of tags) {
@@ -113,8 +113,9 @@ function targetEdits({ fn, primed, decorators, tags, wrapped }: Target, context:
   if (hoisted) return [...edits, ...hoisted];
   const inPlace = !exportedType && fn.isFunctionExpression() ? expressionEdits(fn, uses, javascript, text) : undefined;
   if (inPlace) return [...edits, ...inPlace(plan.use(wrapper, fn.parentPath))];
-  const method = fn.isClassMethod() || fn.isClassPrivateMethod() || fn.isObjectMethod() ? methodEdits(fn, wrapper, uses.thisKeyword, context) : undefined;
-  if (method) return [...edits, ...method];
+  const movable = fn.isClassMethod() || fn.isClassPrivateMethod() || fn.isObjectMethod() || fn.isFunctionExpression();
+  const moved = movable ? movedGeneratorEdits(fn, wrapper, uses.thisKeyword, context) : undefined;
+  if (moved) return [...edits, ...moved];
   const outerType = exportedType ? () => exportedType(plan.use("Coroutine", fn)) : undefined;
   return [...edits, ...wrapEdits(fn, plan.use(wrapper, fn), uses, javascript, text, outerType)];
 }

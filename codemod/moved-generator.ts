@@ -1,4 +1,4 @@
-import type { NodePath, types as t } from "@babel/core";
+import { types as t, type NodePath } from "@babel/core";
 import { functionName } from "../plugin/function-name.js";
 import { hoistingPlace } from "../plugin/lower.js";
 import { overloadSignatures } from "../plugin/recognise/index.js";
@@ -8,10 +8,10 @@ import { generatorTypeOf, iteratorTypeArguments, thisType, typeOf, wrapperParams
 import type { ImportPlan } from "./import-plan.js";
 import { lineStartOf } from "./text.js";
 
-type Method = t.ClassMethod | t.ClassPrivateMethod | t.ObjectMethod;
+type Movable = t.ClassMethod | t.ClassPrivateMethod | t.ObjectMethod | t.FunctionExpression;
 
-/** What a method's form needs from the file around it. */
-export interface MethodContext {
+/** What the moved form needs from the file around it. */
+export interface MoveContext {
   plan: ImportPlan;
   text: string;
   javascript: boolean;
@@ -21,24 +21,26 @@ export interface MethodContext {
 }
 
 /**
- * A generator method's form with one generator function for all calls, where the plugin gives it
- * one: the generator, with the method's parameters and body (moved, with the edits inside them, and
- * one level less indented), is declared on the lines before the statement holding the class or
- * object, and the method hands it `this` and `arguments`:
+ * The form of a generator method, or of a function expression that cannot simply be wrapped in
+ * place, with one generator function for all calls, where the plugin gives it one: the generator,
+ * with the function's parameters and body (moved, with the edits inside them, one level less
+ * indented), is declared on the lines before the statement holding it, and the function keeps its
+ * place (so its name, `length` and what its place makes of it) and hands `this` and `arguments` on:
  * `function* walkGenerator(this: Walker, node: Node): Generator<…> {…}` then
  * `class Walker { walk(_node: Node): Coroutine<…> { return track(walkGenerator, this, arguments); } }`.
  * Undefined (the per-call wrapping serves) where the plugin would not hoist it (`super`, private
- * names, the class's own name, a binding between it and that statement), where the statement is
- * sloppy code or shares its first line, where another method to move lies inside it, and in
- * TypeScript where the moved text would not type-check: type parameters on it or its class, overloads,
- * untyped parameters, no written `Generator` type, or a read of a member outside code may not read.
+ * names, the class's own name, an expression's own name, a binding between it and that statement),
+ * where the statement is sloppy code or shares its first line, where another function to move lies
+ * inside it, and in TypeScript where the moved text would not type-check: type parameters on it or
+ * its class, overloads, untyped parameters, no written `Generator` type, or a read of a member
+ * outside code may not read.
  */
-export function methodEdits(fn: NodePath<Method>, wrapperName: string, usesThis: boolean, context: MethodContext): Edit[] | undefined {
+export function movedGeneratorEdits(fn: NodePath<Movable>, wrapperName: string, usesThis: boolean, context: MoveContext): Edit[] | undefined {
   const { plan, text, javascript } = context;
   const { node } = fn;
   const place = hoistingPlace(fn);
-  if (!place || place.strict || node.kind !== "method") return undefined;
-  if (context.targets.some((other) => other !== fn && other.isMethod() && other.findParent((p) => p === fn))) return undefined;
+  if (!place || place.strict || ("kind" in node && node.kind !== "method")) return undefined;
+  if (context.targets.some((other) => other !== fn && (other.isMethod() || other.isFunctionExpression()) && other.findParent((p) => p === fn))) return undefined;
   const types = iteratorTypeArguments(node.returnType, text);
   const params = wrapperParams(node.params, javascript, text);
   if (!params) return undefined;
@@ -54,15 +56,17 @@ export function methodEdits(fn: NodePath<Method>, wrapperName: string, usesThis:
   const star = asteriskOffset(fn, text);
   const open = openParenOffset(fn, star, text);
   const end = node.body.end!;
-  const generator = plan.freshName(`${functionName(fn)?.replace(/^#/, "") ?? "method"}Generator`);
+  const generator = plan.freshName(`${t.toIdentifier(functionName(fn)?.replace(/^#/, "") || "generator")}Generator`);
   const returns = javascript ? "" : `: ${plan.use("Coroutine", statement)}<${types!.join(", ")}>`;
   const call = `${plan.use(wrapperName, statement)}(${generator}, this, arguments)`;
+  // a function's wrapper body uses `this`, which TypeScript wants typed (a method's is its class)
+  const signature = javascript || !fn.isFunctionExpression() ? params.params : [`this: ${params.thisType ?? "unknown"}`, ...params.params];
   const glue = /[\w$]/.test(text[star - 1] ?? "") && /[\w$#[]/.test(text[star + 1] ?? "") ? " " : "";
   const edits: Edit[] = [
     { start: star, end: star + 1, text: glue },
     { start: open, end, text: "", to },
     { start: open, end: open, text: `function* ${generator}`, right: true },
-    { start: open, end: open, text: `(${params.params.join(", ")})${returns} { return ${call}; }` },
+    { start: open, end: open, text: `(${signature.join(", ")})${returns} { return ${call}; }` },
     { start: end, end, text: `\n\n${indent}` },
   ];
   const first = node.params[0];
@@ -79,7 +83,7 @@ export function methodEdits(fn: NodePath<Method>, wrapperName: string, usesThis:
  * inside strings and template literals (their text would change), and lines other edits may remove
  * whole (a `@coroutine` tag's comment, a decorator).
  */
-function dedentEdits(fn: NodePath<Method>, start: number, end: number, methodIndent: string, indent: string, context: MethodContext): Edit[] {
+function dedentEdits(fn: NodePath<Movable>, start: number, end: number, methodIndent: string, indent: string, context: MoveContext): Edit[] {
   const { text } = context;
   if (!methodIndent.startsWith(indent) || methodIndent === indent) return [];
   const extra = methodIndent.slice(indent.length);
@@ -107,7 +111,7 @@ function dedentEdits(fn: NodePath<Method>, start: number, end: number, methodInd
  * in TypeScript: none is `private` or `protected` here, and, in a class that extends another (whose
  * members are not read here), each is declared in this class.
  */
-function readsOnlyOpenMembers(fn: NodePath<Method>): boolean {
+function readsOnlyOpenMembers(fn: NodePath<Movable>): boolean {
   if (!fn.isClassMethod() && !fn.isClassPrivateMethod()) return true;
   const owner = fn.parentPath.parentPath as NodePath<t.Class>;
   const open = new Set<string>();
