@@ -6,7 +6,7 @@ import { parseOnly, withProgram } from "./babel-file.js";
 import { applyEdits, type Edit } from "./edits.js";
 import { givenName } from "./given-name.js";
 import { asteriskOffset, openParenOffset } from "./function-text.js";
-import { exportedCoroutineType, generatorTypeOf, iteratorTypeArguments, thisType, typeOf, wrapperParams } from "./generator-types.js";
+import { carriedTypeParameters, exportedCoroutineType, generatorTypeOf, instantiated, iteratorTypeArguments, thisType, typeOf, wrapperParams } from "./generator-types.js";
 import { ImportPlan } from "./import-plan.js";
 import { movedGeneratorEdits, type MoveContext } from "./moved-generator.js";
 import { removeTagEdits, tagIn } from "./tag-edits.js";
@@ -209,13 +209,16 @@ function constEdits(fn: NodePath<t.FunctionDeclaration>, wrapper: string, text: 
  * `function f(this: unknown, _a: A): Coroutine<Y, R, S> { return coroutine(fGenerator, this, arguments); }`
  * then `function* fGenerator(a: A, b = 1): Generator<Y, R, S> {…}`. In TypeScript it needs what
  * the wrapper's signature is written from: a written `Generator` return type and typed parameters
- * (no type parameters, no overloads); else undefined (the per-call wrapping serves). An anonymous
+ * (no overloads); else undefined (the per-call wrapping serves). Type parameters stay on both, the
+ * call naming them (`fGenerator<T>`). An anonymous
  * `export default function* () {…}` stays anonymous; its generator is `defaultGenerator`.
  */
 function hoistedEdits(fn: NodePath<t.FunctionDeclaration>, wrapperName: string, plan: ImportPlan, javascript: boolean, text: string): Edit[] | undefined {
   const { node } = fn;
-  if (node.typeParameters || overloadSignatures(statementOf(fn)).length) return undefined;
+  if (overloadSignatures(statementOf(fn)).length) return undefined;
   const types = iteratorTypeArguments(node.returnType, text);
+  const carried = carriedTypeParameters([node.typeParameters], text);
+  if (!carried) return undefined;
   if (!javascript && !types) return undefined;
   const wrapper = wrapperParams(node.params, javascript, text);
   if (!wrapper) return undefined;
@@ -225,10 +228,11 @@ function hoistedEdits(fn: NodePath<t.FunctionDeclaration>, wrapperName: string, 
   const signature = javascript ? params.join(", ") : [`this: ${thisType}`, ...params].join(", ");
   const returns = javascript ? "" : `: ${plan.use("Coroutine", fn.parentPath)}<${types!.join(", ")}>`;
   const indent = /^[ \t]*/.exec(text.slice(lineStartOf(text, node.start!)))![0];
-  const call = `${plan.use(wrapperName, fn.parentPath)}(${generator}, this, arguments)`;
+  const call = `${plan.use(wrapperName, fn.parentPath)}(${instantiated(generator, carried.names)}, this, arguments)`;
+  const typeParameters = node.typeParameters ? text.slice(node.typeParameters.start!, node.typeParameters.end!) : "";
   let end = node.id?.end ?? asteriskOffset(fn, text) + 1;
   if (!node.id && text[end] === " ") end++;
-  const edits: Edit[] = [{ start: node.start!, end, text: `function ${name}(${signature})${returns} { return ${call}; }\n${indent}function* ${generator}` }];
+  const edits: Edit[] = [{ start: node.start!, end, text: `function ${name}${typeParameters}(${signature})${returns} { return ${call}; }\n${indent}function* ${generator}` }];
   const asGenerator = generatorTypeOf(node.returnType, text);
   if (asGenerator) edits.push({ start: typeOf(node.returnType)!.start!, end: typeOf(node.returnType)!.end!, text: asGenerator });
   return edits;

@@ -114,3 +114,31 @@ function literalType(value: t.Expression): string | undefined {
   if (value.type === "BigIntLiteral") return "bigint";
   return undefined;
 }
+
+type TypeParameters = t.Function["typeParameters"] | t.Class["typeParameters"];
+
+/**
+ * Type parameters a generator declared elsewhere takes over (a class's and a method's, or a
+ * function's), so it is written `walkGenerator<T, U>` where it is called: their declarations with
+ * defaults and variance dropped (a function may not have them, and every call gives all arguments),
+ * and their names. Undefined for Flow's.
+ */
+export function carriedTypeParameters(lists: readonly TypeParameters[], text: string): { declare: string; names: string[] } | undefined {
+  const declared: string[] = [];
+  const names: string[] = [];
+  for (const list of lists) {
+    if (!list || list.type === "Noop") continue;
+    if (list.type !== "TSTypeParameterDeclaration") return undefined;
+    for (const p of list.params) {
+      names.push(typeof p.name === "string" ? p.name : (p.name as t.Identifier).name);
+      const written = text.slice(p.start!, p.default ? p.default.start! : p.end!).replace(/\s*=\s*$/, "");
+      declared.push(written.replace(/^((in|out)\s+)+/, ""));
+    }
+  }
+  return names.length ? { declare: `<${declared.join(", ")}>`, names } : { declare: "", names };
+}
+
+/** `name<A, B>`, or `name` when there are no type arguments. */
+export function instantiated(name: string, typeArguments: readonly string[]): string {
+  return typeArguments.length ? `${name}<${typeArguments.join(", ")}>` : name;
+}

@@ -4,7 +4,7 @@ import { hoistingPlace } from "../plugin/lower.js";
 import { overloadSignatures } from "../plugin/recognise/index.js";
 import type { Edit } from "./edits.js";
 import { asteriskOffset, openParenOffset } from "./function-text.js";
-import { generatorTypeOf, iteratorTypeArguments, thisType, typeOf, wrapperParams } from "./generator-types.js";
+import { carriedTypeParameters, generatorTypeOf, instantiated, iteratorTypeArguments, thisType, typeOf, wrapperParams } from "./generator-types.js";
 import type { ImportPlan } from "./import-plan.js";
 import { lineStartOf } from "./text.js";
 
@@ -31,9 +31,9 @@ export interface MoveContext {
  * Undefined (the per-call wrapping serves) where the plugin would not hoist it (`super`, private
  * names, the class's own name, an expression's own name, a binding between it and that statement),
  * where the statement is sloppy code or shares its first line, where another function to move lies
- * inside it, and in TypeScript where the moved text would not type-check: type parameters on it or
- * its class, overloads, untyped parameters, no written `Generator` type, or a read of a member
- * outside code may not read.
+ * inside it, and in TypeScript where the moved text would not type-check: overloads, untyped
+ * parameters, no written `Generator` type, or a read of a member outside code may not read. Type
+ * parameters of the method and its class go with the generator (`walkGenerator<T>` at the call).
  */
 export function movedGeneratorEdits(fn: NodePath<Movable>, wrapperName: string, usesThis: boolean, context: MoveContext): Edit[] | undefined {
   const { plan, text, javascript } = context;
@@ -44,7 +44,11 @@ export function movedGeneratorEdits(fn: NodePath<Movable>, wrapperName: string, 
   const types = iteratorTypeArguments(node.returnType, text);
   const params = wrapperParams(node.params, javascript, text);
   if (!params) return undefined;
-  if (!javascript && (!types || node.typeParameters || overloadSignatures(fn).length || !readsOnlyOpenMembers(fn))) return undefined;
+  if (!javascript && (!types || overloadSignatures(fn).length || !readsOnlyOpenMembers(fn))) return undefined;
+  // a static method does not see its class's type parameters
+  const owner = (fn.isClassMethod() || fn.isClassPrivateMethod()) && !fn.node.static ? (fn.parentPath.parentPath!.node as t.Class) : undefined;
+  const carried = carriedTypeParameters([owner?.typeParameters, node.typeParameters], text);
+  if (!carried) return undefined;
   let statement: NodePath = place.statement;
   if (statement.parentPath?.isExportDeclaration()) statement = statement.parentPath;
   const leading = statement.node.leadingComments?.[0];
@@ -58,14 +62,14 @@ export function movedGeneratorEdits(fn: NodePath<Movable>, wrapperName: string, 
   const end = node.body.end!;
   const generator = plan.freshName(`${t.toIdentifier(functionName(fn)?.replace(/^#/, "") || "generator")}Generator`);
   const returns = javascript ? "" : `: ${plan.use("Coroutine", statement)}<${types!.join(", ")}>`;
-  const call = `${plan.use(wrapperName, statement)}(${generator}, this, arguments)`;
+  const call = `${plan.use(wrapperName, statement)}(${instantiated(generator, carried.names)}, this, arguments)`;
   // a function's wrapper body uses `this`, which TypeScript wants typed (a method's is its class)
   const signature = javascript || !fn.isFunctionExpression() ? params.params : [`this: ${params.thisType ?? "unknown"}`, ...params.params];
   const glue = /[\w$]/.test(text[star - 1] ?? "") && /[\w$#[]/.test(text[star + 1] ?? "") ? " " : "";
   const edits: Edit[] = [
     { start: star, end: star + 1, text: glue },
     { start: open, end, text: "", to },
-    { start: open, end: open, text: `function* ${generator}`, right: true },
+    { start: open, end: open, text: `function* ${generator}${carried.declare}`, right: true },
     { start: open, end: open, text: `(${signature.join(", ")})${returns} { return ${call}; }` },
     { start: end, end, text: `\n\n${indent}` },
   ];

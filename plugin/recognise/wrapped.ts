@@ -8,10 +8,10 @@ function isWrapperCall(call: NodePath | null | undefined, bindings: RuntimeBindi
   return !!call?.isCallExpression() && WRAPPERS.has(runtimeNameOf(call.get("callee"), bindings) ?? "");
 }
 
-/** Skips parentheses and TypeScript's value-preserving wrappers upwards. */
+/** Skips parentheses and TypeScript's value-preserving wrappers (`f<T>` among them) upwards. */
 function outward(path: NodePath): NodePath {
   let p = path;
-  while (p.parentPath && (p.parentPath.isParenthesizedExpression() || p.parentPath.isTSAsExpression() || p.parentPath.isTSSatisfiesExpression() || p.parentPath.isTSNonNullExpression())) p = p.parentPath;
+  while (p.parentPath && (p.parentPath.isParenthesizedExpression() || p.parentPath.isTSAsExpression() || p.parentPath.isTSSatisfiesExpression() || p.parentPath.isTSNonNullExpression() || p.parentPath.isTSInstantiationExpression())) p = p.parentPath;
   return p;
 }
 
@@ -20,7 +20,7 @@ function outward(path: NodePath): NodePath {
  * plugin nor eject wraps it again: a generator expression passed as an argument (as it is, called,
  * or through `.call`/`.apply`: `coroutine(function* f() {…})`, the plugin's
  * `_coroutine(function* () {…}, this, arguments)`), or a declaration passed by name as the first
- * argument (`coroutine(fGenerator, this, arguments)`).
+ * argument (`coroutine(fGenerator, this, arguments)`, `track(fGenerator<T>, this, arguments)`).
  */
 export function isWrapped(fn: NodePath<t.Function>, bindings: RuntimeBindings): boolean {
   const node = fn.node;
@@ -63,7 +63,8 @@ export function isLoweredWrapper(fn: NodePath<t.Function>, bindings: RuntimeBind
   if (!last?.isReturnStatement()) return false;
   const call = last.get("argument") as NodePath;
   if (!isLoweredCall(call, bindings)) return false;
-  const generator = call.get("arguments")[0]!;
+  const first = call.get("arguments")[0]!;
+  const generator = first.isTSInstantiationExpression() ? first.get("expression") : first;
   if (generator.isFunctionExpression()) return isWrapped(generator, bindings);
   if (!generator.isIdentifier()) return false;
   const declaration = fn.scope.getBinding(generator.node.name)?.path;
