@@ -49,6 +49,10 @@ export function movedGeneratorEdits(fn: NodePath<Movable>, wrapperName: string, 
   const owner = (fn.isClassMethod() || fn.isClassPrivateMethod()) && !fn.node.static ? (fn.parentPath.parentPath!.node as t.Class) : undefined;
   const carried = carriedTypeParameters([owner?.typeParameters, node.typeParameters], text);
   if (!carried) return undefined;
+  // type parameters of anything else between it and the statement would not reach the generator
+  for (let p = fn.parentPath; p && p !== place.statement; p = p.parentPath!) {
+    if (p.node !== owner && (p.node as { typeParameters?: unknown }).typeParameters) return undefined;
+  }
   let statement: NodePath = place.statement;
   if (statement.parentPath?.isExportDeclaration()) statement = statement.parentPath;
   const leading = statement.node.leadingComments?.[0];
