@@ -55,11 +55,11 @@ export function movedGeneratorEdits(fn: NodePath<Movable>, wrapperName: string, 
   }
   let statement: NodePath = place.statement;
   if (statement.parentPath?.isExportDeclaration()) statement = statement.parentPath;
-  const leading = statement.node.leadingComments?.[0];
-  const to = leading && leading.end! <= statement.node.start! ? leading.start! : statement.node.start!;
-  const lineStart = lineStartOf(text, to);
-  const indent = text.slice(lineStart, to);
-  if (!/^[ \t]*$/.test(indent)) return undefined;
+  // before the statement's comments that start their own lines (one ending a line above is not its)
+  const starts = [...(statement.node.leadingComments ?? []).map((c) => c.start!), statement.node.start!];
+  const to = starts.find((at) => at <= statement.node.start! && /^[ \t]*$/.test(text.slice(lineStartOf(text, at), at)));
+  if (to === undefined) return undefined;
+  const indent = text.slice(lineStartOf(text, to), to);
 
   const star = asteriskOffset(fn, text);
   const open = openParenOffset(fn, star, text);
