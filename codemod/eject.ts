@@ -5,7 +5,7 @@ import { overloadSignatures, recognise, type Recognised, type Target } from "../
 import { parseOnly, withProgram } from "./babel-file.js";
 import { applyEdits, type Edit } from "./edits.js";
 import { givenName } from "./given-name.js";
-import { asteriskOffset, openParenOffset } from "./function-text.js";
+import { asteriskOffset, asteriskRemoval, openParenOffset } from "./function-text.js";
 import { carriedTypeParameters, exportedCoroutineType, generatorTypeOf, instantiated, iteratorTypeArguments, thisType, typeOf, wrapperParams } from "./generator-types.js";
 import { ImportPlan } from "./import-plan.js";
 import { movedGeneratorEdits, type MoveContext } from "./moved-generator.js";
@@ -278,8 +278,7 @@ function wrapEdits(fn: NodePath<t.Function>, wrapper: string, uses: BodyUses, ja
   const node = fn.node;
   const edits: Edit[] = [];
   const star = asteriskOffset(fn, text);
-  const glue = /[\w$]/.test(text[star - 1] ?? "") && /[\w$#[]/.test(text[star + 1] ?? "") ? " " : "";
-  edits.push({ start: star, end: star + 1, text: glue });
+  edits.push(asteriskRemoval(star, text));
 
   let returnType = "";
   const annotation = node.returnType;

@@ -1,4 +1,5 @@
 import type { NodePath, types as t } from "@babel/core";
+import type { Edit } from "./edits.js";
 import { lineEndAfter } from "./text.js";
 
 /** The offset of the `(` opening a function's parameters (after its `*` and id or key, outside comments). */
@@ -27,3 +28,9 @@ export function asteriskOffset(fn: NodePath<t.Function>, text: string): number {
   throw new Error("codemod: no `*` found before a generator's name; this is a codemod bug, please report it");
 }
 
+
+/** The edit that takes a generator's `*` away (a space stays where words would join: `static*m` -> `static m`). */
+export function asteriskRemoval(star: number, text: string): Edit {
+  const glue = /[\w$]/.test(text[star - 1] ?? "") && /[\w$#[]/.test(text[star + 1] ?? "") ? " " : "";
+  return { start: star, end: star + 1, text: glue };
+}

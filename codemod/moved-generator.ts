@@ -3,7 +3,7 @@ import { functionName } from "../plugin/function-name.js";
 import { hoistingPlace } from "../plugin/lower.js";
 import { overloadSignatures } from "../plugin/recognise/index.js";
 import type { Edit } from "./edits.js";
-import { asteriskOffset, openParenOffset } from "./function-text.js";
+import { asteriskOffset, asteriskRemoval, openParenOffset } from "./function-text.js";
 import { carriedTypeParameters, generatorTypeOf, instantiated, iteratorTypeArguments, thisType, typeOf, wrapperParams } from "./generator-types.js";
 import type { ImportPlan } from "./import-plan.js";
 import { lineStartOf } from "./text.js";
@@ -69,9 +69,8 @@ export function movedGeneratorEdits(fn: NodePath<Movable>, wrapperName: string, 
   const call = `${plan.use(wrapperName, statement)}(${instantiated(generator, carried.names)}, this, arguments)`;
   // a function's wrapper body uses `this`, which TypeScript wants typed (a method's is its class)
   const signature = javascript || !fn.isFunctionExpression() ? params.params : [`this: ${params.thisType ?? "unknown"}`, ...params.params];
-  const glue = /[\w$]/.test(text[star - 1] ?? "") && /[\w$#[]/.test(text[star + 1] ?? "") ? " " : "";
   const edits: Edit[] = [
-    { start: star, end: star + 1, text: glue },
+    asteriskRemoval(star, text),
     { start: open, end, text: "", to },
     { start: open, end: open, text: `function* ${generator}${carried.declare}`, right: true },
     { start: open, end: open, text: `(${signature.join(", ")})${returns} { return ${call}; }` },
