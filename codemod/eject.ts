@@ -210,8 +210,8 @@ function constEdits(fn: NodePath<t.FunctionDeclaration>, wrapper: string, text: 
  * then `function* fGenerator(a: A, b = 1): Generator<Y, R, S> {…}`. In TypeScript it needs what
  * the wrapper's signature is written from: a written `Generator` return type and typed parameters
  * (no overloads); else undefined (the per-call wrapping serves). Type parameters stay on both, the
- * call naming them (`fGenerator<T>`). An anonymous
- * `export default function* () {…}` stays anonymous; its generator is `defaultGenerator`.
+ * call naming them (`fGenerator<T>`). An anonymous `export default function* () {…}` stays
+ * anonymous; its generator is `defaultGenerator`.
  */
 function hoistedEdits(fn: NodePath<t.FunctionDeclaration>, wrapperName: string, plan: ImportPlan, javascript: boolean, text: string): Edit[] | undefined {
   const { node } = fn;
@@ -241,8 +241,9 @@ function hoistedEdits(fn: NodePath<t.FunctionDeclaration>, wrapperName: string, 
 /**
  * A generator function expression's form: `coroutine(function* f(…) {…})` in its place, one
  * generator function for all calls, its name written as its id where its place gave it one. In
- * TypeScript its parameters must be typed or have defaults (its place no longer types them) and it takes no type
- * parameters; a body using `this` gets a `this: any` parameter, as a method's wrapped body does.
+ * TypeScript its parameters must be typed or have defaults (its place no longer types them) and it
+ * takes no type parameters (the wrapper's type would lose them; the moved form carries them); a
+ * body using `this` gets a `this: any` parameter, as a method's wrapped body does.
  * Undefined where that cannot be (see {@link givenName}); the per-call wrapping serves there.
  */
 function expressionEdits(fn: NodePath<t.FunctionExpression>, uses: BodyUses, javascript: boolean, text: string): ((wrapper: string) => Edit[]) | undefined {
