@@ -64,7 +64,7 @@ export function movedGeneratorEdits(fn: NodePath<Movable>, wrapperName: string, 
   const star = asteriskOffset(fn, text);
   const open = openParenOffset(fn, star, text);
   const end = node.body.end!;
-  const generator = plan.freshName(`${t.toIdentifier(functionName(fn)?.replace(/^#/, "") || "generator")}Generator`);
+  const generator = plan.freshName(`${t.toIdentifier(nameOf(fn))}Generator`);
   const returns = javascript ? "" : `: ${plan.use("Coroutine", statement)}<${types!.join(", ")}>`;
   const call = `${plan.use(wrapperName, statement)}(${instantiated(generator, carried.names)}, this, arguments)`;
   // a function's wrapper body uses `this`, which TypeScript wants typed (a method's is its class)
@@ -145,4 +145,11 @@ function readsOnlyOpenMembers(fn: NodePath<Movable>): boolean {
     },
   } as never);
   return ok;
+}
+
+/** What to call a moved generator: the function's name, or for `[Symbol.iterator]` `iterator`. */
+function nameOf(fn: NodePath<Movable>): string {
+  const key = "key" in fn.node && fn.node.computed ? fn.node.key : undefined;
+  if (key?.type === "MemberExpression" && !key.computed && key.property.type === "Identifier") return key.property.name;
+  return functionName(fn)?.replace(/^#/, "") || "generator";
 }
