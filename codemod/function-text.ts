@@ -28,7 +28,6 @@ export function asteriskOffset(fn: NodePath<t.Function>, text: string): number {
   throw new Error("codemod: no `*` found before a generator's name; this is a codemod bug, please report it");
 }
 
-
 /** The edit that takes a generator's `*` away (a space stays where words would join: `static*m` -> `static m`). */
 export function asteriskRemoval(star: number, text: string): Edit {
   const glue = /[\w$]/.test(text[star - 1] ?? "") && /[\w$#[]/.test(text[star + 1] ?? "") ? " " : "";
