@@ -5,8 +5,8 @@ import { overloadSignatures, recognise, type Recognised, type Target } from "../
 import { parseOnly, withProgram } from "./babel-file.js";
 import { applyEdits, type Edit } from "./edits.js";
 import { givenName } from "./given-name.js";
-import { asteriskOffset, asteriskRemoval, openParenOffset } from "./function-text.js";
-import { carriedTypeParameters, exportedCoroutineType, generatorTypeOf, instantiated, iteratorTypeArguments, thisType, typeOf, wrapperParams } from "./generator-types.js";
+import { asteriskOffset, asteriskRemoval, openParenOffset, thisParameterEdits } from "./function-text.js";
+import { carriedTypeParameters, exportedCoroutineType, generatorTypeEdits, generatorTypeOf, instantiated, iteratorTypeArguments, thisType, wrapperParams } from "./generator-types.js";
 import { ImportPlan } from "./import-plan.js";
 import { movedGeneratorEdits, type MoveContext } from "./moved-generator.js";
 import { removeTagEdits, tagIn } from "./tag-edits.js";
@@ -197,8 +197,7 @@ function constEdits(fn: NodePath<t.FunctionDeclaration>, wrapper: string, text: 
     { start: node.start!, end: node.id!.end!, text: `const ${name} = ${wrapper}(function* ${name}` },
     { start: node.body.end!, end: node.body.end!, text: ");" },
   ];
-  const asGenerator = generatorTypeOf(node.returnType, text);
-  if (asGenerator) edits.push({ start: typeOf(node.returnType)!.start!, end: typeOf(node.returnType)!.end!, text: asGenerator });
+  edits.push(...generatorTypeEdits(node.returnType, text));
   return edits;
 }
 
@@ -233,8 +232,7 @@ function hoistedEdits(fn: NodePath<t.FunctionDeclaration>, wrapperName: string, 
   let end = node.id?.end ?? asteriskOffset(fn, text) + 1;
   if (!node.id && text[end] === " ") end++;
   const edits: Edit[] = [{ start: node.start!, end, text: `function ${name}${typeParameters}(${signature})${returns} { return ${call}; }\n${indent}function* ${generator}` }];
-  const asGenerator = generatorTypeOf(node.returnType, text);
-  if (asGenerator) edits.push({ start: typeOf(node.returnType)!.start!, end: typeOf(node.returnType)!.end!, text: asGenerator });
+  edits.push(...generatorTypeEdits(node.returnType, text));
   return edits;
 }
 
@@ -258,13 +256,8 @@ function expressionEdits(fn: NodePath<t.FunctionExpression>, uses: BodyUses, jav
       const at = text[star + 1] === " " ? star + 2 : star + 1;
       edits.push({ start: at, end: at, text: `${at === star + 1 ? " " : ""}${name}${text[at] === "(" ? "" : " "}` });
     }
-    const first = node.params[0];
-    if (!javascript && uses.thisKeyword && !(first?.type === "Identifier" && first.name === "this")) {
-      const at = first ? first.start! : openParenOffset(fn, star, text) + 1;
-      edits.push({ start: at, end: at, text: first ? "this: any, " : "this: any" });
-    }
-    const asGenerator = generatorTypeOf(node.returnType, text);
-    if (asGenerator) edits.push({ start: typeOf(node.returnType)!.start!, end: typeOf(node.returnType)!.end!, text: asGenerator });
+    if (!javascript && uses.thisKeyword) edits.push(...thisParameterEdits(fn, openParenOffset(fn, star, text), "any"));
+    edits.push(...generatorTypeEdits(node.returnType, text));
     edits.push({ start: node.end!, end: node.end!, text: ")" });
     return edits;
   };

@@ -33,3 +33,13 @@ export function asteriskRemoval(star: number, text: string): Edit {
   const glue = /[\w$]/.test(text[star - 1] ?? "") && /[\w$#[]/.test(text[star + 1] ?? "") ? " " : "";
   return { start: star, end: star + 1, text: glue };
 }
+
+/**
+ * The edit giving a function a first parameter `this: type` (TypeScript), before its first
+ * parameter or inside its empty `()` at `open`; none when it has a `this` parameter already.
+ */
+export function thisParameterEdits(fn: NodePath<t.Function>, open: number, type: string): Edit[] {
+  const first = fn.node.params[0];
+  if (first?.type === "Identifier" && first.name === "this") return [];
+  return [first ? { start: first.start!, end: first.start!, text: `this: ${type}, ` } : { start: open + 1, end: open + 1, text: `this: ${type}` }];
+}

@@ -1,4 +1,5 @@
 import type { NodePath, types as t } from "@babel/core";
+import type { Edit } from "./edits.js";
 
 const ITERATOR_TYPES = new Set(["Generator", "Iterator", "IterableIterator"]);
 
@@ -32,6 +33,12 @@ export function generatorTypeOf(annotation: Annotation, text: string): string | 
   const args = iteratorTypeArguments(annotation, text);
   if (!args || (type as t.TSTypeReference).typeName.type !== "Identifier" || ((type as t.TSTypeReference).typeName as t.Identifier).name === "Generator") return undefined;
   return `Generator<${args.join(", ")}>`;
+}
+
+/** The edit writing a function's `Iterator`/`IterableIterator` return type as that `Generator` (none if it is one). */
+export function generatorTypeEdits(annotation: Annotation, text: string): Edit[] {
+  const asGenerator = generatorTypeOf(annotation, text);
+  return asGenerator ? [{ start: typeOf(annotation)!.start!, end: typeOf(annotation)!.end!, text: asGenerator }] : [];
 }
 
 /**

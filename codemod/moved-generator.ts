@@ -3,8 +3,8 @@ import { functionName } from "../plugin/function-name.js";
 import { hoistingPlace } from "../plugin/lower.js";
 import { overloadSignatures } from "../plugin/recognise/index.js";
 import type { Edit } from "./edits.js";
-import { asteriskOffset, asteriskRemoval, openParenOffset } from "./function-text.js";
-import { carriedTypeParameters, generatorTypeOf, instantiated, iteratorTypeArguments, thisType, typeOf, wrapperParams } from "./generator-types.js";
+import { asteriskOffset, asteriskRemoval, openParenOffset, thisParameterEdits } from "./function-text.js";
+import { carriedTypeParameters, generatorTypeEdits, instantiated, iteratorTypeArguments, thisType, wrapperParams } from "./generator-types.js";
 import type { ImportPlan } from "./import-plan.js";
 import { lineStartOf } from "./text.js";
 
@@ -76,12 +76,8 @@ export function movedGeneratorEdits(fn: NodePath<Movable>, wrapperName: string, 
     { start: open, end: open, text: `(${signature.join(", ")})${returns} { return ${call}; }` },
     { start: end, end, text: `\n\n${indent}` },
   ];
-  const first = node.params[0];
-  if (!javascript && usesThis && !(first?.type === "Identifier" && first.name === "this")) {
-    edits.push({ start: open + 1, end: open + 1, text: `this: ${thisType(fn, text)}${first ? ", " : ""}` });
-  }
-  const asGenerator = generatorTypeOf(node.returnType, text);
-  if (asGenerator) edits.push({ start: typeOf(node.returnType)!.start!, end: typeOf(node.returnType)!.end!, text: asGenerator });
+  if (!javascript && usesThis) edits.push(...thisParameterEdits(fn, open, thisType(fn, text)));
+  edits.push(...generatorTypeEdits(node.returnType, text));
   return [...edits, ...dedentEdits(fn, open, end, text.slice(lineStartOf(text, star)).match(/^[ \t]*/)![0], indent, context)];
 }
 
