@@ -43,7 +43,7 @@ export function ejectSource(text: string, fileName: string, options: EjectOption
       if (!found) return [];
       const plan = new ImportPlan(program, found.bindings, text, fileName, module, sources);
       const targets = [...found.targets].sort((a, b) => a.fn.node.start! - b.fn.node.start!);
-      const context: MoveContext = { plan, text, javascript: isJavaScriptFile(fileName), comments, targets: targets.map((target) => target.fn) };
+      const context: MoveContext = { plan, text, javascript: isJavaScriptFile(fileName), targets: targets.map((target) => target.fn) };
       return [...markerEdits(found, plan, text), ...targets.flatMap((target) => targetEdits(target, context)), ...plan.edits()];
     });
   } catch (error) {

@@ -15,7 +15,6 @@ export interface MoveContext {
   plan: ImportPlan;
   text: string;
   javascript: boolean;
-  comments: readonly t.Comment[];
   /** every function eject rewrites in the file */
   targets: readonly NodePath<t.Function>[];
 }
@@ -78,16 +77,14 @@ export function movedGeneratorEdits(fn: NodePath<Movable>, wrapperName: string, 
   ];
   if (!javascript && usesThis) edits.push(...thisParameterEdits(fn, open, thisType(fn, text)));
   edits.push(...generatorTypeEdits(node.returnType, text));
-  return [...edits, ...dedentEdits(fn, open, end, text.slice(lineStartOf(text, star)).match(/^[ \t]*/)![0], indent, context)];
+  return [...edits, ...dedentEdits(fn, open, end, text.slice(lineStartOf(text, star)).match(/^[ \t]*/)![0], indent, text)];
 }
 
 /**
  * Edits that take the method's extra indentation off the lines of the moved text, except lines
- * inside strings and template literals (their text would change), and lines other edits may remove
- * whole (a `@coroutine` tag's comment, a decorator).
+ * inside strings and template literals (their text would change).
  */
-function dedentEdits(fn: NodePath<Movable>, start: number, end: number, methodIndent: string, indent: string, context: MoveContext): Edit[] {
-  const { text } = context;
+function dedentEdits(fn: NodePath<Movable>, start: number, end: number, methodIndent: string, indent: string, text: string): Edit[] {
   if (!methodIndent.startsWith(indent) || methodIndent === indent) return [];
   const extra = methodIndent.slice(indent.length);
   const keep: [number, number][] = [];
@@ -96,15 +93,12 @@ function dedentEdits(fn: NodePath<Movable>, start: number, end: number, methodIn
       keep.push([path.node.start!, path.node.end!]);
     },
   } as never);
-  // a tag's comment and a decorator may be removed with their whole line
-  const tagged = context.comments.filter((c) => c.start! < end && c.end! > start && c.value.includes("@coroutine"));
-  for (const comment of tagged) keep.push([lineStartOf(text, comment.start!) - 1, comment.end!]);
   const edits: Edit[] = [];
   for (let at = text.indexOf("\n", start); at !== -1 && at < end; at = text.indexOf("\n", at + 1)) {
     const line = at + 1;
     if (!text.startsWith(extra, line) || keep.some(([a, b]) => line > a && line < b)) continue;
-    if (/^[ \t]*@/.test(text.slice(line, line + 200))) continue;
-    edits.push({ start: line, end: line + extra.length, text: "" });
+    // optional: a line another edit removes whole (a tag's comment, a decorator) is left to it
+    edits.push({ start: line, end: line + extra.length, text: "", optional: true });
   }
   return edits;
 }
