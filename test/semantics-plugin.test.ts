@@ -1,6 +1,7 @@
 // The semantics twins again, in plugin form: each case.ts is converted (test/support/plugin-form.ts:
 // `/** @coroutine */ function*` and `yield from(x)`), compiled by coroutil/babel with the TypeScript
-// preset (Babel 7 and Babel 8), run, and compared with what CPython prints for case.py.
+// preset (Babel 7 and Babel 8), run, and compared with what CPython prints for case.py; then that
+// plugin form ejected by the codemod and run without the plugin, compared the same way.
 import { transformSync as transform7 } from "@babel/core";
 import presetTypescript7 from "@babel/preset-typescript";
 import { transformSync as transform8 } from "babel8-core";
@@ -11,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { ejectSource } from "../codemod/eject.js";
 import { toPluginForm } from "./support/plugin-form.js";
 import { compareTraces, listTwins, repoRoot, runPythonCases, runScripts, supportDir } from "./support/semantics.js";
 
@@ -113,6 +115,61 @@ for (const [babel, compile] of compilers) {
   });
 
   Plugin.run();
+}
+
+// The same twins once more, ejected: the plugin form turned into the runtime form by
+// `coroutil codemod eject` (const, hoisted, in-place and moved generators), types stripped by Babel
+// without the plugin, run, and compared with CPython.
+{
+  const Ejected = suite("semantics twins (ejected form)");
+  const compile = compilers[0]![1];
+  let scratch: string | undefined;
+  const compiled = new Map<string, { file: string } | { error: string }>();
+  let traces: Map<string, string[]> | undefined;
+
+  Ejected.before(() => {
+    scratch = mkdtempSync(join(tmpdir(), "coroutil-semantics-ejected-"));
+    writeFileSync(join(scratch, "package.json"), JSON.stringify({ type: "module", private: true }));
+    mkdirSync(join(scratch, "node_modules"));
+    symlinkSync(repoRoot, join(scratch, "node_modules", "coroutil"), process.platform === "win32" ? "junction" : "dir");
+    mkdirSync(join(scratch, "_support"));
+    const show = join(supportDir, "show.ts");
+    writeFileSync(join(scratch, "_support", "show.js"), compile(readFileSync(show, "utf8"), show, false));
+    const files: string[] = [];
+    for (const twin of twins) {
+      try {
+        const ejected = ejectSource(toPluginForm(readFileSync(twin.ts, "utf8"), twin.ts), twin.ts);
+        const file = join(scratch, twin.name, "case.js");
+        mkdirSync(join(scratch, twin.name));
+        writeFileSync(file, compile(ejected, twin.ts, false));
+        compiled.set(twin.name, { file });
+        files.push(file);
+      } catch (e) {
+        compiled.set(twin.name, { error: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    traces = runScripts(files);
+  });
+
+  Ejected.after(() => {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  for (const twin of twins) {
+    Ejected(`${twin.name}: the ejected twin prints what CPython prints`, () => {
+      const c = compiled.get(twin.name);
+      if (!c || "error" in c) assert.unreachable(`${twin.name}: ejecting the plugin form failed: ${c?.error}`);
+      else {
+        const expected = pyTraces().get(twin.py) ?? [];
+        const actual = traces?.get(c.file) ?? [];
+        assert.ok(expected.length > 0, `${twin.name}: the Python twin printed nothing`);
+        const diff = compareTraces(expected, actual, ["python", "coroutil (ejected form)"]);
+        if (diff) throw diff;
+      }
+    });
+  }
+
+  Ejected.run();
 }
 
 const Converter = suite("plugin-form converter");
