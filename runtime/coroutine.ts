@@ -456,9 +456,10 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   #annotate(err: unknown): void {
     const line = `\n    at ${this.#name || "<anonymous>"} (${this.#site || "yield from"})`;
     try {
-      if (err instanceof Error && !err.stack!.includes(line)) err.stack += line;
+      // A frozen error stays as it is (where the engine's `stack` is an accessor, freezing would not stop the write).
+      if (err instanceof Error && !Object.isFrozen(err) && !err.stack!.includes(line)) err.stack += line;
     } catch {
-      // a frozen error, or a read-only stack, stays as it is
+      // a read-only stack stays as it is
     }
   }
 

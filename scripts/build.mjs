@@ -1,7 +1,7 @@
 // Compiles runtime/, plugin/, codemod/ and cli/ to dist/, where the package's
 // exports point.
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,36 +14,53 @@ const { status } = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"
 if (status !== 0) process.exit(status ?? 1);
 
 
-// CommonJS: the runtime and the Babel plugin are also built as CommonJS (require("coroutil") in
-// Jest's module system, coroutil/babel from a babel.config.cjs). One runtime per process: the
-// CommonJS build is the runtime, and the ES module entry re-exports it, so a program that both
-// requires and imports coroutil has one Coroutine and one StopIteration class. (The reverse, an
-// ES module re-exported to require(), is what Node 20 cannot do.)
+// The runtime as each consumer receives it (SPEC section 1, "As shipped"):
+// - an ES module, one file (dist/runtime/index.js): what bundlers and browsers get, and what Node
+//   gets for both `import` and `require` (the "module-sync" condition; require(esm) on every line
+//   the package supports), so a process that does both has one runtime;
+// - CommonJS (index.cjs): for require() where ES modules cannot be required, as in Jest's CommonJS
+//   mode (which has only CommonJS, so one runtime there too);
+// - types for each: index.d.ts (ES module) and index.d.cts (CommonJS, under TypeScript's node16).
 const { build } = await import("esbuild");
+const runtimeDir = join(root, "dist/runtime");
+for (const file of readdirSync(runtimeDir)) {
+  if (file.endsWith(".js") && file !== "trampoline.js") rmSync(join(runtimeDir, file));
+}
 await build({
   entryPoints: [join(root, "runtime/index.ts")],
-  outfile: join(root, "dist/runtime/index.cjs"),
+  outfile: join(runtimeDir, "index.js"),
+  bundle: true,
+  format: "esm",
+  platform: "neutral",
+  target: "es2022",
+});
+await build({
+  entryPoints: [join(root, "runtime/index.ts")],
+  outfile: join(runtimeDir, "index.cjs"),
   bundle: true,
   format: "cjs",
-  platform: "node",
-  target: "node20",
+  platform: "neutral",
+  target: "es2022",
 });
 // coroutil/trampoline (the plugin's trampoline: "all") imports the runtime by the package's own name,
-// so its CommonJS and ES module builds share the one runtime.
+// so each of its builds uses the runtime its consumer gets (tsc's ES module is the ESM build).
 await build({
   entryPoints: [join(root, "runtime/trampoline.ts")],
-  outfile: join(root, "dist/runtime/trampoline.cjs"),
+  outfile: join(runtimeDir, "trampoline.cjs"),
   bundle: true,
   format: "cjs",
-  platform: "node",
-  target: "node20",
+  platform: "neutral",
+  target: "es2022",
   external: ["coroutil"],
 });
-const names = Object.keys(createRequire(import.meta.url)(join(root, "dist/runtime/index.cjs"))).sort();
-writeFileSync(
-  join(root, "dist/runtime/index.js"),
-  `// The ES module face of the CommonJS runtime beside it: one runtime, whether imported or required.\nexport { ${names.join(", ")} } from "./index.cjs";\n`,
-);
+/** Declarations for CommonJS consumers: each .d.ts as .d.cts, its relative imports pointed at .cjs. */
+function commonJsTypes(dir, files) {
+  for (const file of files) {
+    const text = readFileSync(join(dir, `${file}.d.ts`), "utf8");
+    writeFileSync(join(dir, `${file}.d.cts`), text.replace(/(from |import\()"(\.\.?\/[^"]*)\.js"/g, '$1"$2.cjs"'));
+  }
+}
+commonJsTypes(runtimeDir, readdirSync(runtimeDir).filter((f) => f.endsWith(".d.ts")).map((f) => f.slice(0, -5)));
 
 // Install footprint: `npm install coroutil` installs coroutil alone. What only the tools need is
 // either bundled here (the CLI's and the plugin's small helpers) or an optional peer dependency
@@ -59,6 +76,19 @@ await build({
   format: "cjs",
   footer: { js: "module.exports = module.exports.default; module.exports.default = module.exports;" },
 });
+// Its CommonJS types: module.exports is the plugin function (with itself as .default).
+commonJsTypes(join(root, "dist/plugin"), ["options"]);
+{
+  const esm = readFileSync(join(root, "dist/plugin/index.d.ts"), "utf8");
+  const cjs = esm
+    .replace(/^export type \{ Options \} from "\.\/options\.js";\n/m, "")
+    .replace('from "./options.js"', 'from "./options.cjs"')
+    .replace(/^export default _default;$/m, 'declare namespace _default {\n    type Options = import("./options.cjs").Options;\n}\nexport = _default;');
+  if (cjs === esm || !cjs.includes("export = _default;") || cjs.includes("./options.js")) {
+    throw new Error("dist/plugin/index.d.ts is not shaped as scripts/build.mjs expects; update its CommonJS types");
+  }
+  writeFileSync(join(root, "dist/plugin/index.d.cts"), cjs);
+}
 // The bundler plugins share one bundle of unplugin and the transform (coroutil/vite and the others
 // are tsc's one-line modules importing it); the bundlers themselves are the user's.
 await build({

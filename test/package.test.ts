@@ -9,10 +9,9 @@ import { fileURLToPath } from "node:url";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { messages } from "../plugin/contract.js";
+import { npm, packedTarball, root } from "./support/packed.js";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
-const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const Package = suite("package");
 // Plain output from the programs run here, whatever colours the test runner asked for.
 const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
@@ -22,12 +21,9 @@ let project = "";
 
 Package.before(() => {
   project = mkdtempSync(join(tmpdir(), "coroutil-pack-"));
-  execFileSync(process.execPath, [join(root, "scripts/build.mjs")], { cwd: root, stdio: "pipe" });
-  execFileSync(npm, ["pack", "--silent", "--pack-destination", project], { cwd: root, stdio: "pipe" });
-  const tarball = readdirSync(project).find((f) => f.endsWith(".tgz"));
-  assert.ok(tarball, "npm pack wrote a tarball");
+  const tarball = packedTarball();
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "empty", private: true, type: "module" }));
-  execFileSync(npm, ["install", "--prefer-offline", "--no-audit", "--no-fund", `./${tarball}`], {
+  execFileSync(npm, ["install", "--prefer-offline", "--no-audit", "--no-fund", tarball], {
     cwd: project,
     stdio: "pipe",
   });
@@ -169,6 +165,15 @@ console.log("args", process.argv.slice(2).join(" "));`,
   const r = spawnSync(bin, ["run", "app.ts", "a", "b"], { cwd: project, encoding: "utf8", env });
   assert.is(r.status, 0, r.stdout + r.stderr);
   assert.is(r.stdout.trim(), "average 20\nargs a b", r.stderr);
+  assert.is(r.stderr, "", "coroutil run prints nothing of its own");
+});
+
+Package("node --import coroutil/register prints exactly what the program prints (no warning of its own)", () => {
+  writeFileSync(join(project, "quiet.ts"), `import { from } from "coroutil";\nfunction* inner(): Generator<number, string> { yield 1; return "done"; }\nfunction* outer(): Generator<unknown, void> { console.log(yield from(inner())); }\nconsole.log([...outer()].join(","));\n`);
+  const r = spawnSync(process.execPath, ["--import", "coroutil/register", "quiet.ts"], { cwd: project, encoding: "utf8", env });
+  assert.is(r.status, 0, r.stdout + r.stderr);
+  assert.is(r.stdout, "done\n1\n");
+  assert.is(r.stderr, "");
 });
 
 Package("the bundler plugins load from the installed package, each a function returning that tool's plugin", () => {

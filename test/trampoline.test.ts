@@ -88,13 +88,15 @@ Trampoline("@coroutine-skip keeps a generator native; the others return coroutil
     function* moved() { yield* [2]; }
     function* noDelegation() { yield 3; }
     const tag = (g: object) => Object.prototype.toString.call(g);
-    console.log([tag(kept()), tag(moved()), tag(noDelegation()), [...kept(), ...moved(), ...noDelegation()].join(",")].join(" "));`;
+    // what the engine gives any iterator object ([object Iterator] where %IteratorPrototype% has a tag, as on Node 22+)
+    const iteratorTag = tag(Object.create(Object.getPrototypeOf(Object.getPrototypeOf([].keys()))));
+    console.log([tag(kept()), tag(moved()) === iteratorTag, tag(noDelegation()), [...kept(), ...moved(), ...noDelegation()].join(",")].join(" "));`;
   const code = compile(source, { trampoline: "all" });
   assert.match(code, /function\* kept\(\) \{\n\s*yield\* \[1\];/);
   const { output, status } = await run(code);
   assert.is(status, 0, output);
-  // (what remains observable: the transformed function's object is a Coroutine, not a native generator)
-  assert.is(output.trim(), "[object Generator] [object Object] [object Generator] 1,2,3");
+  // (what remains observable: the transformed function's object is a Coroutine, an iterator with no tag of its own)
+  assert.is(output.trim(), "[object Generator] true [object Generator] 1,2,3");
 });
 
 Trampoline("async generators and files without yield* are left as Babel emits them", () => {
