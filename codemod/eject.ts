@@ -125,7 +125,7 @@ function removeDecoratorEdit(text: string, decorator: t.Decorator): Edit {
   let end = decorator.end!;
   const lineStart = lineStartOf(text, start);
   const lineEnd = lineEndAfter(text, end);
-  if (/^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t]*\r?\n$/.test(text.slice(end, lineEnd))) return { start: lineStart, end: lineEnd, text: "" };
+  if (/^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t]*(?:\r\n?|\n)$/.test(text.slice(end, lineEnd))) return { start: lineStart, end: lineEnd, text: "" };
   while (text[end] === " " || text[end] === "\t") end++;
   return { start, end, text: "" };
 }

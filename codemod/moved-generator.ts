@@ -6,7 +6,7 @@ import type { Edit } from "./edits.js";
 import { asteriskOffset, asteriskRemoval, openParenOffset, thisParameterEdits } from "./function-text.js";
 import { carriedTypeParameters, generatorTypeEdits, instantiated, iteratorTypeArguments, thisType, wrapperParams } from "./generator-types.js";
 import type { ImportPlan } from "./import-plan.js";
-import { lineStartOf } from "./text.js";
+import { lineEndAfter, lineStartOf } from "./text.js";
 
 type Movable = t.ClassMethod | t.ClassPrivateMethod | t.ObjectMethod | t.FunctionExpression;
 
@@ -94,8 +94,7 @@ function dedentEdits(fn: NodePath<Movable>, start: number, end: number, methodIn
     },
   } as never);
   const edits: Edit[] = [];
-  for (let at = text.indexOf("\n", start); at !== -1 && at < end; at = text.indexOf("\n", at + 1)) {
-    const line = at + 1;
+  for (let line = lineEndAfter(text, start); line < end; line = lineEndAfter(text, line)) {
     if (!text.startsWith(extra, line) || keep.some(([a, b]) => line > a && line < b)) continue;
     // optional: a line another edit removes whole (a tag's comment, a decorator) is left to it
     edits.push({ start: line, end: line + extra.length, text: "", optional: true });

@@ -10,7 +10,7 @@ export interface CoroutineTag {
 }
 
 /** A block tag, as JSDoc (and the plugin) reads them: first on its line, after the optional leading `*`. */
-const TAG = /(^|\n)([\t ]*\**[\t ]*)@coroutine(?![\w$-])/;
+const TAG = /(^|[\n\r\u2028\u2029])([\t ]*\**[\t ]*)@coroutine(?![\w$-])/;
 
 /** The `@coroutine` tag of the `/** … *\/` comment at `[start, end)` of `text`, or undefined. */
 export function tagIn(text: string, start: number, end: number): CoroutineTag | undefined {
@@ -32,7 +32,7 @@ export function removeTagEdits(text: string, tag: CoroutineTag): Edit[] {
     const lineEnd = lineEndAfter(text, tag.commentEnd);
     const before = text.slice(lineStart, tag.commentStart);
     const after = text.slice(tag.commentEnd, lineEnd);
-    if (/^[ \t]*$/.test(before) && /^[ \t]*\r?\n?$/.test(after)) return [{ start: lineStart, end: lineEnd, text: "" }];
+    if (/^[ \t]*$/.test(before) && /^[ \t]*(?:\r\n?|\n)?$/.test(after)) return [{ start: lineStart, end: lineEnd, text: "" }];
     let end = tag.commentEnd;
     while (text[end] === " " || text[end] === "\t") end++;
     return [{ start: tag.commentStart, end, text: "" }];
@@ -40,7 +40,7 @@ export function removeTagEdits(text: string, tag: CoroutineTag): Edit[] {
   const lineStart = Math.max(lineStartOf(text, tag.tagStart), tag.commentStart);
   const lineEnd = Math.min(lineEndAfter(text, tag.tagStart), tag.commentEnd);
   const line = text.slice(lineStart, lineEnd);
-  if (lineStart > tag.commentStart && lineEnd < tag.commentEnd && /^[ \t]*\*?[ \t]*@coroutine[ \t]*\r?\n$/.test(line)) {
+  if (lineStart > tag.commentStart && lineEnd < tag.commentEnd && /^[ \t]*\*?[ \t]*@coroutine[ \t]*(?:\r\n?|\n)$/.test(line)) {
     return [{ start: lineStart, end: lineEnd, text: "" }];
   }
   const tagLinePrefix = text.slice(lineStartOf(text, tag.tagStart), tag.tagStart);
@@ -48,7 +48,7 @@ export function removeTagEdits(text: string, tag: CoroutineTag): Edit[] {
   if (lineStart > tag.commentStart && /^[ \t]*\*?[ \t]*$/.test(tagLinePrefix) && /^[ \t]*\*\/$/.test(afterTag)) {
     // ` * @coroutine */` closing the comment: the comment now closes on the line before.
     let start = lineStartOf(text, tag.tagStart) - 1;
-    if (text[start - 1] === "\r") start--;
+    if (text[start] === "\n" && text[start - 1] === "\r") start--;
     while (text[start - 1] === " " || text[start - 1] === "\t") start--;
     return [{ start, end: tag.commentEnd - 2, text: " " }];
   }

@@ -3,6 +3,7 @@
 //
 //   node scripts/node-lines.mjs install          installs every line (a no-op when cached); prints their bin folders
 //   node scripts/node-lines.mjs test [LINE...]   runs `npm test` on each line (default: all), one after another
+//   node scripts/node-lines.mjs bin LINE         prints the folder holding that line's node (installing it)
 //   node scripts/node-lines.mjs run LINE -- CMD  runs CMD with that line's node first on PATH
 //
 // The cache is $COROUTIL_NODE_CACHE, else $XDG_CACHE_HOME/coroutil/node-lines, else ~/.cache/coroutil/node-lines.
@@ -63,6 +64,10 @@ function main([command, ...rest]) {
     }
     return 0;
   }
+  if (command === "bin" && LINES.includes(rest[0])) {
+    console.log(install(rest[0]));
+    return 0;
+  }
   if (command === "run") {
     const [line, dashes, cmd, ...args] = rest;
     if (!LINES.includes(line) || dashes !== "--" || !cmd) {
@@ -90,7 +95,7 @@ function main([command, ...rest]) {
     for (const [v, status] of results) console.log(`node ${v}: ${status === 0 ? "passed" : "FAILED"}`);
     return results.every(([, s]) => s === 0) ? 0 : 1;
   }
-  console.error("usage: node scripts/node-lines.mjs install | test [LINE...] | run LINE -- COMMAND [ARGS...]");
+  console.error("usage: node scripts/node-lines.mjs install | test [LINE...] | bin LINE | run LINE -- COMMAND [ARGS...]");
   return 2;
 }
 

@@ -5,6 +5,9 @@ import fc from "fast-check";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { ejectText } from "coroutil/codemod";
+import { readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { listCases } from "./support/fixture-tree.js";
 
 const PROGRAM = [
   'import { from } from "coroutil";',
@@ -50,5 +53,20 @@ Bytes("random UTF-8 text, BOM or not, LF/CRLF/CR and mixtures: untouched bytes s
     { numRuns: Number(process.env.PROPERTY_RUNS ?? 150), seed: process.env.CI ? 20261203 : undefined },
   );
 });
+
+// Every form eject writes (const, hoisted, in place, moved: the eject fixtures hold each) keeps the file's
+// line ending: the fixture with its LF turned into CR alone, or CRLF, ejects to the expected output turned the same way.
+const withEnding = (text: string, eol: string) => text.replace(/\n/g, eol);
+for (const c of listCases<{ runtimeModule?: string }>("codemod").filter((c) => c.group === "eject" && !c.options.throws)) {
+  const input = readFileSync(c.source, "utf8");
+  if (input.includes("\r")) continue;
+  const expected = readFileSync(join(c.dir, `output${c.ext}`), "utf8");
+  for (const [label, eol] of [["CR", "\r"], ["CRLF", "\r\n"]] as const) {
+    Bytes(`${c.name} with ${label} line endings ejects to its expected output with ${label} line endings`, () => {
+      const once = ejectText(withEnding(input, eol), basename(c.source), { runtimeModule: c.options.runtimeModule });
+      assert.fixture(once, withEnding(expected, eol));
+    });
+  }
+}
 
 Bytes.run();

@@ -1,7 +1,7 @@
 import type { NodePath, types as t } from "@babel/core";
 
 /** A block tag, as JSDoc reads them: first on its line, after the optional leading `*`. */
-const TAG = /(?:^|\n)[\t ]*\**[\t ]*@coroutine(?![\w$-])/;
+const TAG = /(?:^|[\n\r\u2028\u2029])[\t ]*\**[\t ]*@coroutine(?![\w$-])/;
 
 /** Whether a comment is a JSDoc block (`/** ... *\/`) carrying the `@coroutine` tag. */
 export function isCoroutineTag(comment: t.Comment): boolean {
@@ -29,7 +29,7 @@ export function skipTags(fn: NodePath<t.Function>): t.Comment[] {
   return leadingTags(fn, isSkipTag);
 }
 
-const SKIP = /(?:^|\n)[\t ]*\**[\t ]*@coroutine-skip(?![\w$-])/;
+const SKIP = /(?:^|[\n\r\u2028\u2029])[\t ]*\**[\t ]*@coroutine-skip(?![\w$-])/;
 function isSkipTag(comment: t.Comment): boolean {
   return comment.type === "CommentBlock" && comment.value.startsWith("*") && SKIP.test(comment.value);
 }
