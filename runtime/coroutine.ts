@@ -44,7 +44,10 @@ const executing = () => new TypeError("generator already executing");
 const COROUTINE = Symbol("coroutil");
 
 /** The coroutine of a generator the runtime has seen, if any. */
-export const known = (gen: any): Any | undefined => (Coroutine._is(gen) ? gen : gen[COROUTINE]);
+export const known = (gen: any): Any | undefined => (isCoroutine(gen) ? gen : gen[COROUTINE]);
+
+/** Whether `x` is a Coroutine (`instanceof`: on the hot paths it costs less than a `#field in x` brand check). */
+export const isCoroutine = (x: unknown): x is Any => x instanceof Coroutine;
 
 /**
  * A delegation chain: `chain[0]`, the base, delegates to `chain[1]`, …; the top frame is the one
@@ -109,11 +112,6 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
         // a frozen generator: met again, it gets another Coroutine
       }
     }
-  }
-
-  /** @internal Whether `x` is a Coroutine (`instanceof`: on the hot paths it costs less than a `#field in x` brand check). */
-  static _is(x: unknown): x is Any {
-    return x instanceof Coroutine;
   }
 
   /** @internal Advances a new coroutine to its first yield and remembers that value (rule 7). */
@@ -481,8 +479,8 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   }
 }
 
-/** Whether a yielded value is a `from(x)` marker (a number or string is tested at no cost). */
-const isMarker = (x: unknown): x is From => typeof x === "object" && x !== null && x instanceof From;
+/** Whether a yielded value is a `from(x)` marker (a number or string is tested at no cost; `null instanceof` is false). */
+const isMarker = (x: unknown): x is From => typeof x === "object" && x instanceof From;
 
 /** Python's face of a result: the value yielded, or StopIteration with the value returned. */
 function yielded<Y>(r: IteratorResult<Y, unknown>): Y {

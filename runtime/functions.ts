@@ -1,4 +1,4 @@
-import { Coroutine, known as seen, MET, type GeneratorState } from "./coroutine.js";
+import { Coroutine, isCoroutine, known as seen, MET, type GeneratorState } from "./coroutine.js";
 import { adopt, checked } from "./wrap.js";
 
 /** A `Coroutine`, or a native generator object. */
@@ -9,7 +9,7 @@ export type GeneratorLike<Y, R, S> = Coroutine<Y, R, S> | Generator<Y, R, S>;
  * advanced already, so it is taken as started (JS, not Python, then decides
  * what a first send does).
  */
-const of = <Y, R, S>(gen: GeneratorLike<Y, R, S>): Coroutine<Y, R, S> => (Coroutine._is(gen) ? gen : adopt(gen, MET));
+const of = <Y, R, S>(gen: GeneratorLike<Y, R, S>): Coroutine<Y, R, S> => (isCoroutine(gen) ? gen : adopt(gen, MET));
 
 /** For the state queries: a generator the runtime never saw is refused, never guessed. */
 const known = (gen: object, query: string): Coroutine<any, any, any> => {

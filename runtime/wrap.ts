@@ -1,4 +1,4 @@
-import { Coroutine, known, MET, OWN, SHARED } from "./coroutine.js";
+import { Coroutine, isCoroutine, known, MET, OWN, SHARED } from "./coroutine.js";
 
 /** A generator function, or a function that already returns a `Coroutine`. */
 export type GeneratorFunctionLike = (
@@ -82,7 +82,7 @@ const wrap = (fn: Function, primes: boolean): Function => {
 
 /** The coroutine of a generator a wrapped function has just made: seen by nobody else, so not registered. */
 const own = (gen: any, name: string): Coroutine<any, any, any> =>
-  Coroutine._is(gen) ? gen : new Coroutine(checked(gen), name, OWN);
+  isCoroutine(gen) ? gen : new Coroutine(checked(gen), name, OWN);
 
 /** The one `Coroutine` of a generator object, made on first sight. */
 export const adopt = (gen: any, origin: typeof SHARED | typeof MET = SHARED): Coroutine<any, any, any> =>
