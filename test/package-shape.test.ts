@@ -2,7 +2,7 @@
 // TypeScript's node16 (CommonJS and ES module) and bundler resolution, no publint warning, an ES
 // module runtime for bundlers that tree-shakes, and types that compile for users' TypeScript.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { suite } from "uvu";
@@ -23,8 +23,15 @@ interface AttwProblem {
 }
 
 Shape("@arethetypeswrong/cli --profile node16 finds no problem (CJS resolving to ESM only for the tool entries)", () => {
-  const r = spawnSync(bin("attw"), [packedTarball(), "--profile", "node16", "--format", "json"], { encoding: "utf8" });
-  const report = JSON.parse(r.stdout) as { analysis: { problems: AttwProblem[]; entrypoints: Record<string, unknown> } };
+  // Into a file: attw exits as soon as it has written, which can cut a pipe's last chunk off.
+  const file = join(tempDir("coroutil-attw-"), "report.json");
+  const out = openSync(file, "w");
+  try {
+    spawnSync(bin("attw"), [packedTarball(), "--profile", "node16", "--format", "json"], { stdio: ["ignore", out, "inherit"] });
+  } finally {
+    closeSync(out);
+  }
+  const report = JSON.parse(readFileSync(file, "utf8")) as { analysis: { problems: AttwProblem[]; entrypoints: Record<string, unknown> } };
   assert.ok(Object.keys(report.analysis.entrypoints).includes("."), "attw analysed the package");
   const problems = report.analysis.problems.filter(
     (p) => p.resolutionKind !== "node10" && !(p.kind === "CJSResolvesToESM" && ESM_TOOL_ENTRIES.includes(p.entrypoint)),

@@ -218,6 +218,16 @@ for (const [name, run] of Object.entries(tools)) {
   }
 });
 
+Package("a CommonJS config takes the webpack and Rspack plugins with require(...).default, as README shows", () => {
+  const { out, status } = node(
+    [],
+    "webpack.config.cjs",
+    `for (const tool of ["webpack", "rspack"]) { const coroutil = require("coroutil/" + tool).default; console.log(tool, typeof coroutil, typeof coroutil().apply); }`,
+  );
+  assert.is(status, 0, out);
+  assert.is(out.trim(), "webpack function function\nrspack function function");
+});
+
 Package("coroutil/codemod exports its functions from the installed package", () => {
   const { out, status } = node([], "codemod.mjs", `const m = await import("coroutil/codemod"); console.log(Object.keys(m).sort().join(","));`);
   assert.is(status, 0, out);
