@@ -43,11 +43,11 @@ const executing = () => new TypeError("generator already executing");
  */
 const COROUTINE = Symbol("coroutil");
 
-/** The coroutine of a generator the runtime has seen, if any. */
-export const known = (gen: any): Any | undefined => (isCoroutine(gen) ? gen : gen[COROUTINE]);
+/** The coroutine of a generator the runtime has seen, if any; a Coroutine is its own (its getter below). */
+export const known = (gen: any): Any | undefined => gen?.[COROUTINE];
 
-/** Whether `x` is a Coroutine (`instanceof`: on the hot paths it costs less than a `#field in x` brand check). */
-export const isCoroutine = (x: unknown): x is Any => x instanceof Coroutine;
+/** An object's `Symbol.toStringTag` ("Generator", "AsyncGenerator", …). */
+export const tag = (x: any): string | undefined => x?.[Symbol.toStringTag];
 
 /**
  * A delegation chain: `chain[0]`, the base, delegates to `chain[1]`, …; the top frame is the one
@@ -120,6 +120,11 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
       this.#primed = this.send(undefined as S);
       this.#status = FRESH;
     }
+    return this;
+  }
+
+  /** @internal Itself: a generator the runtime has seen keeps its coroutine under the same key. */
+  get [COROUTINE](): this {
     return this;
   }
 
@@ -400,7 +405,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     const it = fn.call(target) as AnyIterator;
     const child =
       known(it) ??
-      new Coroutine(it, "", (it as any)[Symbol.toStringTag] === "Generator" ? SHARED : PLAIN);
+      new Coroutine(it, "", tag(it) === "Generator" ? SHARED : PLAIN);
     if (child.#running()) throw executing();
     node.#inner = child;
     node.#yf = it;

@@ -1,4 +1,4 @@
-import { Coroutine, isCoroutine, known, MET, OWN, SHARED } from "./coroutine.js";
+import { Coroutine, known, MET, OWN, SHARED, tag } from "./coroutine.js";
 
 /** A generator function, or a function that already returns a `Coroutine`. */
 export type GeneratorFunctionLike = (
@@ -82,18 +82,17 @@ const wrap = (fn: Function, primes: boolean): Function => {
 
 /** The coroutine of a generator a wrapped function has just made: seen by nobody else, so not registered. */
 const own = (gen: any, name: string): Coroutine<any, any, any> =>
-  isCoroutine(gen) ? gen : new Coroutine(checked(gen), name, OWN);
+  known(gen) ?? new Coroutine(checked(gen), name, OWN);
 
 /** The one `Coroutine` of a generator object, made on first sight. */
 export const adopt = (gen: any, origin: typeof SHARED | typeof MET = SHARED): Coroutine<any, any, any> =>
   known(checked(gen)) ?? new Coroutine(gen, "", origin);
 
-const tag = (x: any): string | undefined => x?.[Symbol.toStringTag];
 const isAsync = (x: any): boolean => /^Async/.test(tag(x)!);
 
 /** `gen`, when it is a synchronous generator (or an iterator with `throw`); else a TypeError saying what it is. */
 export function checked(gen: any): any {
-  if (typeof gen?.next === "function" && typeof gen.throw === "function" && tag(gen) !== "AsyncGenerator") return gen;
+  if (typeof gen?.next === "function" && typeof gen.throw === "function" && !isAsync(gen)) return gen;
   throw refused(gen, "a generator object");
 }
 
