@@ -40,7 +40,7 @@ function runOn(label: string, env: NodeJS.ProcessEnv): Run {
       stdio: ["ignore", "pipe", "inherit"],
     });
     for (const line of (r.stdout ?? "").split("\n")) {
-      const m = /^(PASS|FAIL)\s+(.*?): (.*)$/.exec(line);
+      const m = /^(PASS|FAIL)\s+(.*): (.*)$/.exec(line);
       if (m) targets.set(m[2]!, { pass: m[1] === "PASS", measured: m[3]!.replace(/\s*\(.*$/, "") });
     }
     if (r.status !== 0) targets.set(`${bench.name} benchmark ran`, { pass: false, measured: `exit ${r.status}` });
@@ -49,7 +49,12 @@ function runOn(label: string, env: NodeJS.ProcessEnv): Run {
 }
 
 const runs: Run[] = [runOn("this machine", process.env)];
-for (const line of LINES) runs.push(runOn(`node ${line}`, envFor(install(line))));
+for (const line of LINES) {
+  const env = envFor(install(line));
+  // (run from a line's own PATH, this machine's node is that line: measured once)
+  const version = spawnSync("node", ["--version"], { env, encoding: "utf8" }).stdout.trim();
+  if (!runs.some((r) => r.version === version)) runs.push(runOn(`node ${line}`, env));
+}
 
 const names = [...new Set(runs.flatMap((r) => [...r.targets.keys()]))];
 const loadAfter = os.loadavg()[0]!;

@@ -120,7 +120,8 @@ function main(): void {
   const pipeRuntime = row("pipeline", "the same pipeline, runtime form (`coroutine(function*)`, `send(c, v)`)", pipeline, pyPipeline, "runtime");
   rows.push(pipePlugin, pipeRuntime);
   targets.push({ name: "pipeline <= 1.5x native (plugin form)", measured: `${fmt(pipePlugin.ratio)}x`, pass: pipePlugin.ratio <= 1.5 });
-  targets.push({ name: "pipeline <= 1.5x native (runtime form)", measured: `${fmt(pipeRuntime.ratio)}x`, pass: pipeRuntime.ratio <= 1.5 });
+  // The runtime form sends every item through the free function send(c, v), which the SPEC allows 1.75x.
+  targets.push({ name: "pipeline <= 1.75x native (runtime form, the free send(c, v) per item)", measured: `${fmt(pipeRuntime.ratio)}x`, pass: pipeRuntime.ratio <= 1.75 });
 
   log("parser…");
   const parser = runNode("parser");
