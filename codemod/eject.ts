@@ -205,7 +205,7 @@ function constEdits(fn: NodePath<t.FunctionDeclaration>, wrapper: string, text: 
  * The hoisted form, for a declaration something uses before its line: the declaration stays a
  * (hoisted) function that hands its `this` and `arguments` to one generator function declared
  * beside it, as the plugin does:
- * `function f(this: unknown, _a: A): Coroutine<Y, R, S> { return coroutine(fGenerator, this, arguments); }`
+ * `function f(this: unknown, _a: A): Coroutine<Y, R, S> { return coroutine(fGenerator, this, arguments, "f"); }`
  * then `function* fGenerator(a: A, b = 1): Generator<Y, R, S> {…}`. In TypeScript it needs what
  * the wrapper's signature is written from: a written `Generator` return type and typed parameters
  * (no overloads); else undefined (the per-call wrapping serves). Type parameters stay on both, the
@@ -227,7 +227,8 @@ function hoistedEdits(fn: NodePath<t.FunctionDeclaration>, wrapperName: string, 
   const signature = javascript ? params.join(", ") : [`this: ${thisType}`, ...params].join(", ");
   const returns = javascript ? "" : `: ${plan.use("Coroutine", fn.parentPath)}<${types!.join(", ")}>`;
   const indent = /^[ \t]*/.exec(text.slice(lineStartOf(text, node.start!)))![0];
-  const call = `${plan.use(wrapperName, fn.parentPath)}(${instantiated(generator, carried.names)}, this, arguments)`;
+  // the coroutine's name is the function's (as the plugin passes it), not its generator's
+  const call = `${plan.use(wrapperName, fn.parentPath)}(${instantiated(generator, carried.names)}, this, arguments${name ? `, ${JSON.stringify(name)}` : ""})`;
   const typeParameters = node.typeParameters ? text.slice(node.typeParameters.start!, node.typeParameters.end!) : "";
   let end = node.id?.end ?? asteriskOffset(fn, text) + 1;
   if (!node.id && text[end] === " ") end++;

@@ -26,7 +26,7 @@ export interface MoveContext {
  * indented), is declared on the lines before the statement holding it, and the function keeps its
  * place (so its name, `length` and what its place makes of it) and hands `this` and `arguments` on:
  * `function* walkGenerator(this: Walker, node: Node): Generator<…> {…}` then
- * `class Walker { walk(_node: Node): Coroutine<…> { return track(walkGenerator, this, arguments); } }`.
+ * `class Walker { walk(_node: Node): Coroutine<…> { return track(walkGenerator, this, arguments, "walk"); } }`.
  * Undefined (the per-call wrapping serves) where the plugin would not hoist it (`super`, private
  * names, the class's own name, an expression's own name, a binding between it and that statement),
  * where the statement is sloppy code or shares its first line, where another function to move lies
@@ -65,7 +65,9 @@ export function movedGeneratorEdits(fn: NodePath<Movable>, wrapperName: string, 
   const end = node.body.end!;
   const generator = plan.freshName(`${t.toIdentifier(nameOf(fn))}Generator`);
   const returns = javascript ? "" : `: ${plan.use("Coroutine", statement)}<${types!.join(", ")}>`;
-  const call = `${plan.use(wrapperName, statement)}(${instantiated(generator, carried.names)}, this, arguments)`;
+  const name = functionName(fn);
+  // the coroutine's name is the function's (as the plugin passes it), not its generator's
+  const call = `${plan.use(wrapperName, statement)}(${instantiated(generator, carried.names)}, this, arguments${name ? `, ${JSON.stringify(name)}` : ""})`;
   // a function's wrapper body uses `this`, which TypeScript wants typed (a method's is its class)
   const signature = javascript || !fn.isFunctionExpression() ? params.params : [`this: ${params.thisType ?? "unknown"}`, ...params.params];
   const edits: Edit[] = [

@@ -10,11 +10,11 @@ type Visitors = { environmentVisitor<S>(visitor: object): object };
  * generator function per source function, created once beside it (after a declaration, so hoisted
  * too; before the statement that holds an expression or a method), and called per call:
  *
- * `function f(a) { return wrap(_f, this, arguments); } function* _f(a, b = 1) { body }`
+ * `function f(a) { return wrap(_f, this, arguments, "f"); } function* _f(a, b = 1) { body }`
  *
  * A method or expression whose body needs its place (`super`, private names, its own name, the
  * class's name, a binding between it and that statement) makes its generator per call:
- * `m(a, b = 1) { return wrap(function* () { body }, this, arguments); }`.
+ * `m(a, b = 1) { return wrap(function* () { body }, this, arguments, "m"); }`.
  * Either way the body keeps its original nodes (and locations).
  */
 export function lowerGenerator(types: typeof t, visitors: Visitors, fn: NodePath<t.Function>, wrap: t.Expression): void {
@@ -59,7 +59,7 @@ function split(types: typeof t, fn: NodePath<t.Function>, id: t.Identifier, wrap
     params.push(param.type === "Identifier" ? types.identifier(param.name) : fn.scope.generateUidIdentifier("arg"));
   }
   const strict = body.directives.filter((d) => d.value.value === "use strict").map((d) => types.cloneNode(d));
-  const call = types.callExpression(wrap, [types.cloneNode(id), types.thisExpression(), types.identifier("arguments")]);
+  const call = types.callExpression(wrap, wrapArguments(types, fn, types.cloneNode(id)));
   const ret = types.returnStatement(call);
   ret.loc = body.loc;
   node.params = params;
@@ -67,6 +67,13 @@ function split(types: typeof t, fn: NodePath<t.Function>, id: t.Identifier, wrap
   node.body.loc = body.loc;
   node.generator = false;
   return generator;
+}
+
+/** `generator, this, arguments` and, when the source function has one, its name (the coroutine's `name`). */
+function wrapArguments(types: typeof t, fn: NodePath<t.Function>, generator: t.Expression): t.Expression[] {
+  const name = functionName(fn);
+  const args = [generator, types.thisExpression(), types.identifier("arguments")];
+  return name ? [...args, types.stringLiteral(name)] : args;
 }
 
 /**
@@ -128,7 +135,7 @@ function lowerInPlace(types: typeof t, visitors: Visitors, fn: NodePath<t.Functi
   const inner = types.functionExpression(null, [], types.blockStatement(body.body), true, false);
   inner.body.loc = body.loc;
   inner.loc = body.loc;
-  const call = types.callExpression(wrap, [inner, types.thisExpression(), types.identifier("arguments")]);
+  const call = types.callExpression(wrap, wrapArguments(types, fn, inner));
   const ret = types.returnStatement(call);
   ret.loc = body.loc;
   body.body = [ret];

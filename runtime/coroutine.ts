@@ -58,6 +58,9 @@ type Chain = Any[];
 /** The coroutine whose generator is executing now (the host of a `yield* from(x)` adapter). */
 let current: Any | undefined;
 
+/** The class itself, for its own body. */
+let Co: typeof Coroutine;
+
 /**
  * One generator with Python's coroutine face (`send`, `throwInto`, `close`,
  * `state`, `yieldFrom`) and the JS iterator face (`next`, `throw`, `return`).
@@ -126,6 +129,11 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   /** @internal Itself: a generator the runtime has seen keeps its coroutine under the same key. */
   get [COROUTINE](): this {
     return this;
+  }
+
+  /** The generator function's name, as Python's `__name__`. */
+  get name(): string {
+    return this.#name!;
   }
 
   /** Python's `inspect.getgeneratorstate(gen)`. */
@@ -405,7 +413,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     const it = fn.call(target) as AnyIterator;
     const child =
       known(it) ??
-      new Coroutine(it, "", tag(it) === "Generator" ? SHARED : PLAIN);
+      new Co(it, "", tag(it) === "Generator" ? SHARED : PLAIN);
     if (child.#running()) throw executing();
     node.#inner = child;
     node.#yf = it;
@@ -440,7 +448,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
 
   #adapterBelow(): Any | undefined {
     const yf = this.#yf;
-    return yf instanceof Coroutine && yf.#host === this ? yf : undefined;
+    return yf instanceof Co && yf.#host === this ? yf : undefined;
   }
 
   /** PEP 479: a StopIteration escaping a generator's frame becomes a RuntimeError. */
@@ -467,12 +475,14 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   }
 
   static {
+    // (The class names itself only here: a bundler then keeps `class Coroutine`, never `_Coroutine`.)
+    Co = this;
     // %IteratorPrototype%: the iterator helpers where the engine has them, as a generator has.
     Object.setPrototypeOf(this.prototype, Object.getPrototypeOf(Object.getPrototypeOf([].keys())));
     // The iterator behind `yield* from(x)`: a coroutine whose body is
     // `return yield from(x)`, known to the coroutine doing the `yield*`.
     From.prototype[Symbol.iterator] = function (this: From) {
-      const c = new Coroutine(adapter(this), "", ADAPTER);
+      const c = new Co(adapter(this), "", ADAPTER);
       const host = current;
       if (host && !host.#inner) {
         c.#host = host;

@@ -42,11 +42,11 @@ export function coroutine<Y, R, S>(gen: Generator<Y, R, S> | Coroutine<Y, R, S>)
 /**
  * The plugin's form: calls `fn` with `self` and `args` and returns the primed
  * `Coroutine` of the generator it makes (one generator function per source
- * function, no wrapper made per call).
+ * function, no wrapper made per call); `name` is the source function's name.
  */
-export function coroutine<F extends GeneratorFunctionLike>(fn: F, self: unknown, args: ArrayLike<unknown>): ReturnType<CoroutineFunction<F>>;
-export function coroutine(fn: any, context?: any, args?: ArrayLike<unknown>): any {
-  if (args) return (track(fn, context, args) as Coroutine)._prime();
+export function coroutine<F extends GeneratorFunctionLike>(fn: F, self: unknown, args: ArrayLike<unknown>, name?: string): ReturnType<CoroutineFunction<F>>;
+export function coroutine(fn: any, context?: any, args?: ArrayLike<unknown>, name?: string): any {
+  if (args) return (track(fn, context, args, name) as Coroutine)._prime();
   if (context !== undefined && context.kind !== "method") {
     throw new TypeError(`@coroutine is for generator methods, not a ${context.kind}`);
   }
@@ -62,10 +62,10 @@ export function coroutine(fn: any, context?: any, args?: ArrayLike<unknown>): an
  */
 export function track<F extends GeneratorFunctionLike>(fn: F): CoroutineFunction<F>;
 export function track<Y, R, S>(gen: Generator<Y, R, S> | Coroutine<Y, R, S>): Coroutine<Y, R, S>;
-/** The plugin's form, as `coroutine(fn, self, args)` without priming. */
-export function track<F extends GeneratorFunctionLike>(fn: F, self: unknown, args: ArrayLike<unknown>): ReturnType<CoroutineFunction<F>>;
-export function track(fn: any, self?: unknown, args?: ArrayLike<unknown>): any {
-  if (args) return new Coroutine(fn.apply(self, args), "", OWN);
+/** The plugin's form, as `coroutine(fn, self, args, name)` without priming. */
+export function track<F extends GeneratorFunctionLike>(fn: F, self: unknown, args: ArrayLike<unknown>, name?: string): ReturnType<CoroutineFunction<F>>;
+export function track(fn: any, self?: unknown, args?: ArrayLike<unknown>, name?: string): any {
+  if (args) return new Coroutine(fn.apply(self, args), name, OWN);
   return typeof fn === "function" ? wrap(fn, false) : adopt(fn);
 }
 

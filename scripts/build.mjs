@@ -15,33 +15,32 @@ if (status !== 0) process.exit(status ?? 1);
 
 
 // The runtime as each consumer receives it (SPEC section 1, "As shipped"):
-// - an ES module, one file (dist/runtime/index.js): what bundlers and browsers get, and what Node
-//   gets for both `import` and `require` (the "module-sync" condition; require(esm) on every line
-//   the package supports), so a process that does both has one runtime;
-// - CommonJS (index.cjs): for require() where ES modules cannot be required, as in Jest's CommonJS
-//   mode (which has only CommonJS, so one runtime there too);
+// - bundlers and browsers: an ES module, one file (dist/runtime/index.js), that tree-shakes;
+// - Node, for `import` and `require` alike (the "node" condition): one CommonJS runtime with what only
+//   Node uses (util.inspect of a coroutine), node.cjs, and an ES module face re-exporting it, node.mjs,
+//   so a process that both requires and imports coroutil has one runtime (Jest's CommonJS mode too);
+// - CommonJS elsewhere (index.cjs), for a bundler's require();
 // - types for each: index.d.ts (ES module) and index.d.cts (CommonJS, under TypeScript's node16).
 const { build } = await import("esbuild");
 const runtimeDir = join(root, "dist/runtime");
 for (const file of readdirSync(runtimeDir)) {
   if (file.endsWith(".js") && file !== "trampoline.js") rmSync(join(runtimeDir, file));
 }
-await build({
-  entryPoints: [join(root, "runtime/index.ts")],
-  outfile: join(runtimeDir, "index.js"),
-  bundle: true,
-  format: "esm",
-  platform: "neutral",
-  target: "es2022",
-});
-await build({
-  entryPoints: [join(root, "runtime/index.ts")],
-  outfile: join(runtimeDir, "index.cjs"),
-  bundle: true,
-  format: "cjs",
-  platform: "neutral",
-  target: "es2022",
-});
+const runtimeBuild = { bundle: true, platform: "neutral", target: "es2022" };
+await build({ ...runtimeBuild, entryPoints: [join(root, "runtime/index.ts")], outfile: join(runtimeDir, "index.js"), format: "esm" });
+await build({ ...runtimeBuild, entryPoints: [join(root, "runtime/index.ts")], outfile: join(runtimeDir, "index.cjs"), format: "cjs" });
+// (ignoreAnnotations: package.json's "sideEffects" is for users' bundlers; inspect.ts is imported for its effect)
+await build({ ...runtimeBuild, entryPoints: [join(root, "runtime/node.ts")], outfile: join(runtimeDir, "node.cjs"), format: "cjs", ignoreAnnotations: true });
+{
+  const names = Object.keys(createRequire(import.meta.url)(join(runtimeDir, "node.cjs"))).sort();
+  writeFileSync(
+    join(runtimeDir, "node.mjs"),
+    `// The ES module face of the CommonJS runtime beside it: one runtime in Node, whether imported or required.\nimport runtime from "./node.cjs";\nexport const { ${names.join(", ")} } = runtime;\n`,
+  );
+}
+for (const file of ["inspect", "node"]) {
+  rmSync(join(runtimeDir, `${file}.d.ts`), { force: true });
+}
 // coroutil/trampoline (the plugin's trampoline: "all") imports the runtime by the package's own name,
 // so each of its builds uses the runtime its consumer gets (tsc's ES module is the ESM build).
 await build({

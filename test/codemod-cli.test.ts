@@ -147,7 +147,7 @@ test("--diff prints an uncoloured unified diff when not on a TTY and writes noth
   assert.is(run.status, 0);
   assert.ok(run.stdout.includes("--- a/src/averager.ts\n+++ b/src/averager.ts\n@@ "), run.stdout);
   assert.ok(run.stdout.includes("\n-export function* averager()"), run.stdout);
-  assert.ok(run.stdout.includes("\n+export function averager(this: unknown): Coroutine<number | undefined, number, number | undefined> { return coroutine(averagerGenerator, this, arguments); }"), run.stdout);
+  assert.ok(run.stdout.includes("\n+export function averager(this: unknown): Coroutine<number | undefined, number, number | undefined> { return coroutine(averagerGenerator, this, arguments, \"averager\"); }"), run.stdout);
   assert.not.match(run.stdout, /\x1b\[/);
   assert.equal(changedFiles(before, snapshot(dir)), []);
 });
@@ -253,7 +253,7 @@ test("prime makes a function primed at once prime itself (coroutine(…) by defa
   const dir = project();
   const plain = codemod(dir, "prime", "src/ticker.ts", "--dry-run", "--diff");
   assert.ok(plain.stdout.includes('+import { Coroutine, coroutine } from "coroutil";'), plain.stdout);
-  assert.ok(plain.stdout.includes("+function ticker(this: unknown): Coroutine<number, void, unknown> { return coroutine(tickerGenerator, this, arguments); }"), plain.stdout);
+  assert.ok(plain.stdout.includes("+function ticker(this: unknown): Coroutine<number, void, unknown> { return coroutine(tickerGenerator, this, arguments, \"ticker\"); }"), plain.stdout);
   const run = codemod(dir, "prime", "src", "--project", "tsconfig.json", "--tag");
   assert.is(run.status, 0, run.stdout + run.stderr);
   const ticker = readFileSync(join(dir, "src/ticker.ts"), "utf8");

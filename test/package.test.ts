@@ -103,6 +103,22 @@ import("coroutil").then((esm) => {
   assert.is(r.stdout.trim(), "10 20\ntrue true true true");
 });
 
+Package("console.log of a coroutine shows its class, name, state and what it delegates to, imported or required", () => {
+  const program = (load: string) => `${load}
+const { coroutine, from, track } = co;
+const averager = track(function* averager() { let t = 0, n = 0; for (;;) { const v = yield; if (v === undefined) return t / n; t += v; n++; } });
+const grouper = coroutine(function* grouper() { for (;;) yield* from(averager()); });
+const relay = coroutine(function* relay() { yield* from(grouper()); });
+console.log(relay());
+console.log(co.Coroutine.name);`;
+  const expected = "Coroutine [relay] <GEN_SUSPENDED> yield from Coroutine [grouper] <GEN_SUSPENDED> yield from Coroutine [averager] <GEN_SUSPENDED>\nCoroutine";
+  for (const [file, load] of [["inspect.mjs", `import * as co from "coroutil";`], ["inspect.cjs", `const co = require("coroutil");`]]) {
+    const { out, status } = node([], file!, program(load!));
+    assert.is(status, 0, out);
+    assert.is(out.trim(), expected, file);
+  }
+});
+
 Package("coroutil/babel loads with require(), as a babel.config.cjs does", () => {
   const { out, status } = node(
     [],
@@ -115,7 +131,7 @@ console.log(babel.transformSync(code, { filename: "f.js", plugins: ["coroutil/ba
   );
   assert.is(status, 0, out);
   assert.match(out, /^function true/);
-  assert.match(out, /_coroutine\(_f, this, arguments\)/);
+  assert.match(out, /_coroutine\(_f, this, arguments, "f"\)/);
 });
 
 Package("a CommonJS file run through the bin's register hook requires the runtime", () => {
@@ -145,7 +161,7 @@ console.log(babel.transformSync(code, { filename: "f.js", plugins: [plugin], con
   );
   assert.is(status, 0, out);
   assert.match(out, /from "coroutil"/);
-  assert.match(out, /_coroutine\(_f, this, arguments\)/);
+  assert.match(out, /_coroutine\(_f, this, arguments, "f"\)/);
 });
 
 Package("the bin runs a TypeScript file through the register hook", () => {

@@ -87,7 +87,7 @@ Plugin("a legacy decorators syntax plugin later in the config is left to choose 
   const code = `import { coroutine } from "coroutil";\nclass A {\n  @coroutine *m() {\n    yield 1;\n  }\n}`;
   for (const plugins of [[coroutil, () => legacy], [() => legacy, coroutil]]) {
     const out = transformSync(code, { babelrc: false, configFile: false, plugins })!.code!;
-    assert.match(out, /m\(\) \{\n    return _coroutine\(_m, this, arguments\);/);
+    assert.match(out, /m\(\) \{\n    return _coroutine\(_m, this, arguments, "m"\);/);
     assert.not.match(out, /@coroutine/);
   }
 });
@@ -106,7 +106,7 @@ Plugin("a class method's generator declared outside the class stays strict in a 
     parserOpts: { allowReturnOutsideFunction: true },
     plugins: [coroutil],
   })!.code!;
-  assert.match(out, /return _track\(_m, this, arguments\)/);
+  assert.match(out, /return _track\(_m, this, arguments, "m"\)/);
   // Called without a receiver, a class method sees `this` undefined; sloppy code would see globalThis.
   assert.is(new Function("require", out)(() => runtime), undefined);
 });

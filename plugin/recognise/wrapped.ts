@@ -44,11 +44,18 @@ export function isWrapped(fn: NodePath<t.Function>, bindings: RuntimeBindings): 
   return arg.listKey === "arguments" && isWrapperCall(arg.parentPath, bindings);
 }
 
-/** Whether `call` is the plugin's own `_coroutine(generator, this, arguments)` (or `_track(…)`). */
+/** Whether `call` is the plugin's own `_coroutine(generator, this, arguments[, name])` (or `_track(…)`). */
 function isLoweredCall(call: NodePath, bindings: RuntimeBindings): call is NodePath<t.CallExpression> {
   if (!isWrapperCall(call, bindings)) return false;
-  const [generator, self, args, extra] = call.node.arguments;
-  return !!generator && !extra && self?.type === "ThisExpression" && args?.type === "Identifier" && args.name === "arguments";
+  const [generator, self, args, name, extra] = call.node.arguments;
+  return (
+    !!generator &&
+    !extra &&
+    (!name || name.type === "StringLiteral") &&
+    self?.type === "ThisExpression" &&
+    args?.type === "Identifier" &&
+    args.name === "arguments"
+  );
 }
 
 /**

@@ -19,7 +19,7 @@ import { listCases, root, type Case } from "./fixture-tree.js";
 export { root };
 /** Where compiled code's imports of the runtime's entries go when it runs from a temp dir. */
 const runtimeSources: Record<string, string> = {
-  coroutil: pathToFileURL(join(root, "runtime/index.ts")).href,
+  coroutil: pathToFileURL(join(root, "runtime/node.ts")).href,
   "coroutil/trampoline": pathToFileURL(join(root, "runtime/trampoline.ts")).href,
 };
 
