@@ -1,8 +1,5 @@
-import { babelErrorLine } from "./babel-file.js";
-import { ejectSource, type EjectOptions } from "./eject.js";
 import type { PrimeOptions, PrimeReport } from "./prime.js";
 import { runCodemod, type CodemodOptions, type CodemodResult } from "./run.js";
-import { splitText } from "./text.js";
 
 /** `coroutil codemod eject PATHS…` as a function: rewrites annotations and markers into plain runtime calls. */
 export function eject(paths: readonly string[], options: Omit<CodemodOptions, "paths"> = {}): Promise<CodemodResult> {
@@ -17,16 +14,6 @@ export function prime(paths: readonly string[], options: Omit<CodemodOptions, "p
   return runCodemod("prime", { ...options, paths });
 }
 
-/** Ejects source text (BOM and line endings kept); throws on a syntax error or input the plugin rejects. */
-export function ejectText(text: string, fileName = "input.ts", options: EjectOptions = {}): string {
-  const { bom, body } = splitText(text);
-  try {
-    return bom + ejectSource(body, fileName, options);
-  } catch (error) {
-    if ((error as { code?: string }).code === "BABEL_PARSE_ERROR") throw new SyntaxError(`${fileName} does not parse: ${babelErrorLine(error)}`);
-    throw error;
-  }
-}
 
 /**
  * Primes in-memory files (name -> text) as one project; returns the new texts and what was left
@@ -39,3 +26,5 @@ export async function primeTexts(
   const { primeInMemory } = await import("./prime-files.js");
   return primeInMemory(files, options);
 }
+
+export { ejectText } from "./eject-text.js";

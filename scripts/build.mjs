@@ -135,7 +135,7 @@ const esmRequire = { js: 'import { createRequire as __createRequire } from "node
 // Eject needs @babel/core; prime also ts-morph, in a chunk of its own loaded only when prime runs.
 await build({
   ...common,
-  entryPoints: [join(root, "codemod/index.ts")],
+  entryPoints: [join(root, "codemod/index.ts"), join(root, "codemod/browser.ts")],
   outdir: join(root, "dist/codemod"),
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
