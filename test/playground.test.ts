@@ -162,7 +162,7 @@ Playground("a program that never yields back is stopped, the Output says so, and
     await page.locator(".cm-content").click();
     await page.keyboard.press("Control+a");
     await page.keyboard.insertText("console.log('still here');\n");
-    await page.waitForFunction(() => document.getElementById("output")?.textContent?.includes("still here"), undefined, { timeout: 15_000 });
+    await page.waitForFunction(`document.getElementById("output").textContent.includes("still here")`, undefined, { timeout: 15_000 });
   } finally {
     await page.close();
   }
@@ -174,12 +174,12 @@ Playground("the URL follows an edit (code_lz), and the examples menu opens each 
     await page.locator(".cm-content").click();
     await page.keyboard.press("Control+End");
     await page.keyboard.insertText("\nconsole.log('edited');\n");
-    await page.waitForFunction(() => location.search.startsWith("?code_lz="), undefined, { timeout: 10_000 });
+    await page.waitForFunction(`location.search.startsWith("?code_lz=")`, undefined, { timeout: 10_000 });
     await page.waitForSelector("body[data-state=done]");
-    await page.waitForFunction(() => document.getElementById("output")?.textContent?.includes("edited"), undefined, { timeout: 15_000 });
+    await page.waitForFunction(`document.getElementById("output").textContent.includes("edited")`, undefined, { timeout: 15_000 });
     await page.locator("#examples").selectOption("pipeline");
-    await page.waitForFunction(() => location.search === "?example=pipeline", undefined, { timeout: 10_000 });
-    await page.waitForFunction(() => document.body.dataset.state === "done");
+    await page.waitForFunction(`location.search === "?example=pipeline"`, undefined, { timeout: 10_000 });
+    await page.waitForFunction(`document.body.dataset.state === "done"`);
     assert.equal(lines(await text(page, "output")), lines(python("pipeline")));
   } finally {
     await page.close();
