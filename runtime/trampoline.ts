@@ -4,7 +4,7 @@
  * does not use the option does not pay for it).
  * @packageDocumentation
  */
-import { from, type From } from "coroutil";
+import { Coroutine, from, type From } from "coroutil";
 
 type AnyIterator = Iterator<unknown, unknown, unknown>;
 
@@ -22,37 +22,62 @@ const SELF = Object.getPrototypeOf(Object.getPrototypeOf([].keys()))[Symbol.iter
  * });
  */
 export function delegate<Y, R, S>(iterable: Iterable<Y, R, S>, site?: string, fn?: string): From<Y, R, S> {
-  const x = iterable as { [Symbol.iterator]?: unknown; throw?: unknown } | null | undefined;
-  // A generator or a coroutine is its own iterator and has throw(): delegated to as it is.
-  if (x != null && x[Symbol.iterator] === SELF && typeof x.throw === "function") return from(iterable, site, fn);
+  // A generator or a coroutine is its own iterator with the generator protocol: delegated to as it is.
+  if (isGenerator(iterable)) return from(iterable, site, fn);
   return from(new Delegation(iterable) as unknown as Iterable<Y, R, S>, site, fn);
 }
 
-/** An iterable whose iterator has the `throw` that `yield*` behaves as (IteratorClose, then TypeError). */
+const isGenerator = (x: unknown): boolean =>
+  x instanceof Coroutine || (x != null && (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] === SELF && Object.prototype.toString.call(x) === "[object Generator]");
+
+/** ECMA-262 GetMethod: `undefined` and `null` mean none; anything else must be callable. */
+function getMethod(it: object, name: "throw" | "return"): ((this: object, v?: unknown) => unknown) | undefined {
+  const method = (it as Record<string, unknown>)[name];
+  if (method == null) return undefined;
+  if (typeof method !== "function") throw new TypeError(`The iterator's ${name} is not a function`);
+  return method as (this: object, v?: unknown) => unknown;
+}
+
+/** An iterator result must be an object (ECMA-262 IteratorNext and yield*'s checks). */
+function result(r: unknown): IteratorResult<unknown, unknown> {
+  if (Object(r) !== r) throw new TypeError(`Iterator result ${String(r)} is not an object`);
+  return r as IteratorResult<unknown, unknown>;
+}
+
+/**
+ * A final result's value is read here, in the delegate's frame, so what its getter throws reaches the
+ * delegator as yield* delivers it; a result that is not done passes through as it is.
+ */
+const settled = (r: IteratorResult<unknown, unknown>): IteratorResult<unknown, unknown> => (r.done ? { done: true, value: r.value } : r);
+
+/**
+ * An iterable whose iterator makes the operations `yield*` makes on any other iterator
+ * (ECMA-262 YieldExpression): `next` read once, `throw` and `return` looked up when they are needed,
+ * every result checked to be an object, and a `throw` into an iterator without one closes it, then
+ * raises TypeError.
+ */
 class Delegation {
   constructor(private readonly iterable: Iterable<unknown, unknown, unknown>) {}
   [Symbol.iterator](): AnyIterator {
     const it = this.iterable[Symbol.iterator]() as AnyIterator;
-    if (typeof it.throw === "function") return it;
+    if (Object(it) !== it) throw new TypeError("Result of the Symbol.iterator method is not an object");
     const next = it.next; // GetIterator reads `next` once
-    const wrapper: AnyIterator = {
-      next(value?: unknown) {
-        const r = next.call(it, value);
-        // The value of a final result is read here, in the delegate's frame, so what its getter
-        // throws reaches the delegator as yield* delivers it; a yielded result passes through as it is.
-        return r.done ? { done: true, value: r.value } : r;
-      },
-      throw() {
-        // ECMA-262 YieldExpression `yield*`: a delegate without throw() is closed, then TypeError.
-        const close = it.return;
-        if (close != null) {
-          const result = close.call(it);
-          if (Object(result) !== result) throw new TypeError("iterator result is not an object");
-        }
+    return {
+      next: (value?: unknown) => settled(result(next.call(it, value))),
+      throw(error: unknown) {
+        const thrower = getMethod(it, "throw");
+        if (thrower) return settled(result(thrower.call(it, error)));
+        // No throw(): the protocol is violated; close the iterator (IteratorClose), then TypeError.
+        const closer = getMethod(it, "return");
+        if (closer) result(closer.call(it));
         throw new TypeError("The iterator does not provide a 'throw' method.");
       },
+      return(value?: unknown) {
+        const closer = getMethod(it, "return");
+        // No return(): the delegator returns as it was asked to (the trampoline hands it the return).
+        if (!closer) return { done: true, value };
+        return settled(result(closer.call(it, value)));
+      },
     };
-    if (it.return != null) wrapper.return = (value?: unknown) => it.return!(value);
-    return wrapper;
   }
 }
