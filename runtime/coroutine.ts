@@ -263,14 +263,14 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
       } else if (frontier > 0) {
         value = new GeneratorExit();
       }
-      for (let r = first ?? undefined, threw = first === null; ; r = undefined, threw = false) {
+      for (let r = first, threw = first === null; ; r = undefined, threw = false) {
         const top = frames.length - 1;
         const node = frames[top]!;
         const closeSemantics = top === frontier;
         // A plain iterator or an exhausted generator raises from no frame:
         // StopIteration there means "done", and PEP 479 does not apply.
         const frameless = node.#origin === PLAIN || node.#status === CLOSED;
-        if (!r) {
+        if (r === undefined) {
           const it = node.#it as any;
           try {
             if (closeSemantics && node.#origin === PLAIN) {

@@ -5,16 +5,22 @@ import fc from "fast-check";
 // subject the same program compiled with `trampoline: "all"`. Built from fast-check combinators, so
 // fast-check shrinks it structurally (statements dropped, blocks emptied, numbers lowered).
 
-/** How a hand-written iterator delegate behaves when asked to return / throw (absent: no such method). */
-export type OnReturn = "none" | "done" | "throws" | "notDone";
-export type OnThrow = "none" | "catch" | "rethrow" | "finish";
+/**
+ * How a hand-written iterator delegate behaves when asked to return / throw: "none" no such method,
+ * "null" the method is null (absent to GetMethod), "nonObject" it returns a primitive, "getterThrows"
+ * looking the method up throws. Its `next`, `throw` and `return` are getters that log each lookup.
+ */
+export type OnReturn = "none" | "done" | "throws" | "notDone" | "null" | "nonObject" | "getterThrows";
+export type OnThrow = "none" | "catch" | "rethrow" | "finish" | "null" | "nonObject" | "getterThrows";
+/** What its `next` gives once exhausted: a final result, or a primitive (not an iterator result). */
+export type OnEnd = "done" | "nonObject";
 
 export type Stmt =
   | { k: "yield"; v: number }
   | { k: "delegate"; callee: number; arg: number }
   | { k: "list"; items: number[] }
   | { k: "string"; text: string }
-  | { k: "iter"; n: number; ret: OnReturn; thr: OnThrow }
+  | { k: "iter"; n: number; ret: OnReturn; thr: OnThrow; end: OnEnd }
   | { k: "try"; body: Stmt[]; handler?: Stmt[]; fin?: Stmt[] }
   | { k: "loop"; count: number; body: Stmt[] }
   | { k: "throw"; v: number }
@@ -44,8 +50,9 @@ function statements(fn: number, nFns: number): fc.Arbitrary<Stmt[]> {
         arbitrary: fc.record({
           k: fc.constant("iter" as const),
           n: fc.integer({ min: 0, max: 3 }),
-          ret: fc.constantFrom<OnReturn>("none", "done", "throws", "notDone"),
-          thr: fc.constantFrom<OnThrow>("none", "catch", "rethrow", "finish"),
+          ret: fc.constantFrom<OnReturn>("none", "done", "throws", "notDone", "null", "nonObject", "getterThrows"),
+          thr: fc.constantFrom<OnThrow>("none", "catch", "rethrow", "finish", "null", "nonObject", "getterThrows"),
+          end: fc.constantFrom<OnEnd>("done", "done", "done", "nonObject"),
         }),
         weight: 4,
       },

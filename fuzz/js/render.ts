@@ -8,31 +8,45 @@ export const PRELUDE = `class E extends Error {
 }
 let OUT: string[] = [];
 const out = (s: string) => void OUT.push(s);
-const show = (x: unknown): string => (x instanceof Error ? \`\${x.constructor.name}(\${x.message})\` : (JSON.stringify(x) ?? "undefined"));
-function iter(id: string, n: number, ret: string, thr: string): Iterable<unknown> {
+// (a TypeError's message is the engine's or coroutil's own: only its class is compared)
+const show = (x: unknown): string =>
+  x instanceof TypeError ? "TypeError" : x instanceof Error ? \`\${x.constructor.name}(\${x.message})\` : (JSON.stringify(x) ?? "undefined");
+function iter(id: string, n: number, ret: string, thr: string, end: string): Iterable<unknown> {
   let i = 0;
   const it: any = {
-    next(v: unknown) {
-      out(\`\${id}.next(\${show(v)})\`);
-      return i < n ? { value: \`\${id}:\${i++}\`, done: false } : { value: \`\${id}:end\`, done: true };
-    },
     [Symbol.iterator]() {
       return it;
     },
   };
+  // every lookup of next, throw and return is logged: yield* makes them at set steps (GetIterator, GetMethod)
+  const method = (name: string, kind: string, fn: unknown) =>
+    Object.defineProperty(it, name, {
+      get() {
+        out(\`\${id} get \${name}\`);
+        if (kind === "getterThrows") throw new E(91);
+        return kind === "null" ? null : fn;
+      },
+    });
+  method("next", "ok", (v: unknown) => {
+    out(\`\${id}.next(\${show(v)})\`);
+    if (i < n) return { value: \`\${id}:\${i++}\`, done: false };
+    return end === "nonObject" ? 7 : { value: \`\${id}:end\`, done: true };
+  });
   if (ret !== "none") {
-    it.return = (v: unknown) => {
+    method("return", ret, (v: unknown) => {
       out(\`\${id}.return(\${show(v)})\`);
       if (ret === "throws") throw new E(90);
+      if (ret === "nonObject") return "r";
       return ret === "done" ? { value: \`\${id}:ret\`, done: true } : { value: \`\${id}:still\`, done: false };
-    };
+    });
   }
   if (thr !== "none") {
-    it.throw = (e: unknown) => {
+    method("throw", thr, (e: unknown) => {
       out(\`\${id}.throw(\${show(e)})\`);
       if (thr === "rethrow") throw e;
+      if (thr === "nonObject") return 5;
       return thr === "finish" ? { value: \`\${id}:thrown\`, done: true } : { value: \`\${id}:caught\`, done: false };
-    };
+    });
   }
   return it;
 }
@@ -55,7 +69,7 @@ function stmt(s: Stmt, fn: string, ids: { n: number }, indent: string): string[]
     case "string":
       return got("yield* string", `yield* ${JSON.stringify(s.text)}`);
     case "iter":
-      return got("yield* iter", `yield* iter("${id}", ${s.n}, "${s.ret}", "${s.thr}")`);
+      return got("yield* iter", `yield* iter("${id}", ${s.n}, "${s.ret}", "${s.thr}", "${s.end}")`);
     case "try": {
       const lines = [`${indent}try {`, ...stmts(s.body, fn, ids, indent + "  ")];
       if (s.handler) lines.push(`${indent}} catch (e) {`, `${indent}  out(\`${id} caught \${show(e)}\`);`, ...stmts(s.handler, fn, ids, indent + "  "));
