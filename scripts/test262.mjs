@@ -87,7 +87,7 @@ function run(code, name) {
   return { ok: r.status === 0, out: (r.stdout + r.stderr).trim() };
 }
 
-function compile(code, strict) {
+function compile(code) {
   return transformSync(code, {
     filename: "test.js",
     babelrc: false,
@@ -95,7 +95,6 @@ function compile(code, strict) {
     sourceType: "script",
     parserOpts: { allowReturnOutsideFunction: true },
     plugins: [[join(root, "plugin/index.ts"), { trampoline: "all" }]],
-    ...(strict ? {} : {}),
   }).code;
 }
 
@@ -116,7 +115,7 @@ for (const { rel, source, meta } of tests) {
     nativePass++;
     let compiled;
     try {
-      compiled = run(compile(full, mode === "strict"), "compiled.js");
+      compiled = run(compile(full), "compiled.js");
     } catch (e) {
       compiled = { ok: false, out: `THREW ${e?.constructor?.name}: ${String(e?.message).split("\n")[0]}` };
     }
