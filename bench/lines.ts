@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { envFor, install, LINES } from "../scripts/node-lines.mjs";
+import { buildOnce } from "./support/as-shipped.js";
 import { writeSection } from "./support/results-section.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -48,6 +49,7 @@ function runOn(label: string, env: NodeJS.ProcessEnv): Run {
   return { label, version: node, targets };
 }
 
+buildOnce(ROOT); // one build for every line (the mark is in process.env, which each line's env copies)
 const runs: Run[] = [runOn("this machine", process.env)];
 for (const line of LINES) {
   const env = envFor(install(line));

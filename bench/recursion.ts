@@ -7,6 +7,7 @@
 // - pipeline.ts: source -> filter -> sink, one send per item (plugin and runtime forms);
 // - parser.ts: a recursive-descent expression parser over ~1 MB, tokens pulled by send.
 // Each workload runs in a child process under the register hook (`node --import coroutil/register`),
+// against the package as built (bench/support/as-shipped.ts),
 // its variants alternating round after round; a ratio of best rounds decides, never an absolute time.
 // Writes the `## Recursion` section of bench/RESULTS.md. Flags: --rounds=N, --no-write.
 
@@ -14,6 +15,7 @@ import { spawnSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildOnce, childNodeArgs } from "./support/as-shipped.js";
 import { writeSection } from "./support/results-section.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -32,7 +34,7 @@ interface Timing {
 
 function runNode(workload: string): Timing {
   const file = path.join(HERE, "workloads", `${workload}.ts`);
-  const args = ["--conditions=coroutil:source", "--import", "tsx", "--import", "coroutil/register", file];
+  const args = [...childNodeArgs, "--import", "coroutil/register", file];
   if (roundsArg) args.push(roundsArg);
   return parse(spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26 }), workload);
 }
@@ -86,6 +88,7 @@ function row(workload: string, label: string, js: Timing, py: Timing | undefined
 }
 
 function main(): void {
+  buildOnce(ROOT);
   const loadBefore = os.loadavg()[0]!;
   const rows: Row[] = [];
   const targets: { name: string; measured: string; pass: boolean }[] = [];

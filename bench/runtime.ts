@@ -8,7 +8,8 @@
 //   (other sections are left alone).
 // Flags: --quick (fewer, shorter samples), --no-write (print only).
 // Timing and depth probes run in child processes of this same file (--child=…)
-// so each starts with a clean heap and JIT state.
+// so each starts with a clean heap and JIT state, against the package as built
+// (bench/support/as-shipped.ts).
 
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -19,6 +20,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { Coroutine, StopIteration, coroutine, from, send, track } from "coroutil";
 import { renderDepthChart } from "./support/depth-chart.js";
+import { buildOnce, childNodeArgs } from "./support/as-shipped.js";
 import { shippedSizes } from "./support/shipped-size.js";
 import { writeSection } from "./support/results-section.js";
 
@@ -317,7 +319,7 @@ function childNativeDepth(): void {
 // The parent: runs everything, prints, checks, writes chart and results.
 
 function runChild(mode: string, extraNodeArgs: string[] = [], extra: string[] = [], timeoutMs = 120_000) {
-  const args = [...extraNodeArgs, "--import", "tsx", "--conditions=coroutil:source", SELF, `--child=${mode}`, ...extra];
+  const args = [...extraNodeArgs, ...childNodeArgs, SELF, `--child=${mode}`, ...extra];
   const p = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", timeout: timeoutMs, maxBuffer: 1 << 24, stdio: ["ignore", "pipe", "inherit"] });
   const lines = (p.stdout ?? "").split("\n").filter((l) => l.startsWith("{"));
   return { lines: lines.map((l) => JSON.parse(l)), status: p.status, signal: p.signal, error: p.error };
@@ -367,6 +369,7 @@ async function main(): Promise<void> {
 
   log("runtime size as shipped (the packed package bundled for the browser by esbuild and Rollup, minified; gzip -9)…");
   const shipped = await shippedSizes(ROOT);
+  buildOnce(ROOT); // (built just now by shippedSizes: marks it for the children)
   // The figure held to the budget: the larger of the two bundlers' `import *`.
   const size = shipped.all.esbuild.gzip >= shipped.all.rollup.gzip ? shipped.all.esbuild : shipped.all.rollup;
   const regenFound = findRegenerator();

@@ -151,16 +151,16 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    * Python's `gen.send(v)`: resumes, returns the next yielded value; throws
    * {@link StopIteration} carrying the return value when the body returns.
    */
-  send(value: S): Y {
+  send(value: S, /** @internal the public function called (the free `send`), cut off errors' stacks */ entry: Function = this.send): Y {
     if (value !== undefined && this.#status === CREATED) {
       throw new TypeError("can't send non-None value to a just-started generator");
     }
-    return yielded(this.#step(value));
+    return yielded(this.#step(value), entry);
   }
 
   /** Python's `gen.throw(err)`: raises `err` at the suspension point. */
-  throwInto(err: unknown): Y {
-    return yielded(this.throw(err));
+  throwInto(err: unknown, /** @internal as `send`'s */ entry: Function = this.throwInto): Y {
+    return yielded(this.throw(err), entry);
   }
 
   /**
@@ -205,8 +205,9 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   #step(value: unknown): IteratorResult<Y, R> {
     const chain = this.#chain;
     const node = chain ? chain[chain.length - 1]! : this;
-    // (A plain iterator on top yields data, and an exhausted generator is done: the trampoline sees to both.)
-    if (this.#status > FRESH || (chain && chain[0] !== this) || node.#inner) {
+    // (An exhausted generator is done: the trampoline sees to that.)
+    // (A plain iterator on top is stepped by the trampoline, which reads its results as yield* does.)
+    if (this.#status > FRESH || (chain && chain[0] !== this) || node.#inner || node.#origin === PLAIN) {
       return this.#trampoline("next", value);
     }
     this.#status = RUNNING;
@@ -263,7 +264,8 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
       } else if (frontier > 0) {
         value = new GeneratorExit();
       }
-      for (let r = first, threw = first === null; ; r = undefined, threw = false) {
+      // `r`: the top frame's result; null: it threw `value`; undefined: it is to be resumed.
+      for (let r = first, done = first?.done; ; r = undefined) {
         const top = frames.length - 1;
         const node = frames[top]!;
         const closeSemantics = top === frontier;
@@ -287,13 +289,16 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
               if (mode === "return") (returned ??= []).push(node);
               r = (mode === "next" ? it.next(value) : it[mode](value)) as IteratorResult<unknown, unknown>;
             }
+            // ECMA-262 yield*: a delegate's result has `done` read once, `value` only when done, and
+            // what their getters throw is raised in the delegator. (The base's result is returned as it is.)
+            if ((done = r.done) && top) r = { done, value: r.value };
           } catch (e) {
-            threw = true;
+            r = null;
             value = e;
           }
           current = prev;
         }
-        if (threw) {
+        if (r === null) {
           if (frameless && value instanceof StopIteration) {
             r = { done: true, value: value.value };
           } else {
@@ -308,8 +313,9 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
             }
             r = { done: true, value: undefined };
           }
+          done = true;
         }
-        if (!r!.done) {
+        if (!done) {
           if (node.#origin !== PLAIN && isMarker(r!.value)) {
             try {
               this.#delegate(frames, node, r!.value);
@@ -368,19 +374,17 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     const own: Chain = [];
     // Sent to directly, a frame of a chain leaves the frames below it
     // delegating to it: the top of theirs is linked again when resumed.
-    if (chain) this.#move(chain, chain.indexOf(this), own);
-    else this.#push(own, this);
+    this.#move(this, own);
     return own;
   }
 
-  #push(chain: Chain, n: Any): void {
-    n.#chain = chain;
-    chain.push(n);
-  }
-
-  /** Moves frames `from…` of `source` onto `target`. */
-  #move(source: Chain, from: number, target: Chain): void {
-    for (const n of source.splice(from)) this.#push(target, n);
+  /** Moves `n` onto `target`, with the frames above it on its chain, if it is on one. */
+  #move(n: Any, target: Chain): void {
+    const source = n.#chain;
+    for (const f of source ? source.splice(source.indexOf(n)) : [n]) {
+      f.#chain = target;
+      target.push(f);
+    }
   }
 
   /**
@@ -395,9 +399,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
         top.#undelegate();
         return executing();
       }
-      const source = d.#chain;
-      if (source) this.#move(source, source.indexOf(d), frames);
-      else this.#push(frames, d);
+      this.#move(d, frames);
     }
   }
 
@@ -468,7 +470,8 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     const line = `\n    at ${this.#name || "<anonymous>"} (${this.#site || "yield from"})`;
     try {
       // A frozen error stays as it is (where the engine's `stack` is an accessor, freezing would not stop the write).
-      if (err instanceof Error && !Object.isFrozen(err) && !err.stack!.includes(line)) err.stack += line;
+      // (Not only an `Error`: one from another realm has a stack too; a value without one throws here.)
+      if (!Object.isFrozen(err) && !(err as Error).stack!.includes(line)) (err as Error).stack += line;
     } catch {
       // a read-only stack stays as it is
     }
@@ -494,12 +497,12 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   }
 }
 
-/** Whether a yielded value is a `from(x)` marker (a number or string is tested at no cost; `null instanceof` is false). */
+/** Whether a yielded value is a `from(x)` marker (`instanceof` is false for a primitive or `null`). */
 const isMarker = (x: unknown): x is From => typeof x === "object" && x instanceof From;
 
 /** Python's face of a result: the value yielded, or StopIteration with the value returned. */
-function yielded<Y>(r: IteratorResult<Y, unknown>): Y {
-  if (r.done) throw new StopIteration(r.value);
+function yielded<Y>(r: IteratorResult<Y, unknown>, entry: Function): Y {
+  if (r.done) throw new StopIteration(r.value, entry);
   return r.value;
 }
 

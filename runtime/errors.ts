@@ -7,9 +7,14 @@
 export class StopIteration<R = unknown> extends Error {
   /** The coroutine's return value. */
   declare readonly value: R;
-  constructor(value?: R) {
+  /**
+   * @param value the return value
+   * @param entry (internal) the public function the runtime raised it from: the stack starts at its caller's line
+   */
+  constructor(value?: R, entry?: Function) {
     super(String(value ?? ""));
     this.value = value as R;
+    if (entry) (Error as { captureStackTrace?(e: object, f: Function): void }).captureStackTrace?.(this, entry);
   }
 }
 

@@ -18,11 +18,9 @@ const of = <Y, R, S>(gen: GeneratorLike<Y, R, S>): Coroutine<Y, R, S> =>
 const SEND = Coroutine.prototype.send;
 
 /** For the state queries: a generator the runtime never saw is refused, never guessed. */
-const known = (gen: object, query: string): Coroutine<any, any, any> => {
+const known = (gen: object): Coroutine<any, any, any> => {
   const c = seen(checked(gen));
-  if (!c) {
-    throw new TypeError(`${query}: untracked generator; wrap it with track(gen) or make it with track(genFn)`);
-  }
+  if (!c) throw new TypeError("untracked generator; use track(gen) or track(genFn)");
   return c;
 };
 
@@ -32,14 +30,14 @@ const known = (gen: object, query: string): Coroutine<any, any, any> => {
  * send(averager, 10); // the next yielded value
  */
 export const send = <Y, R, S>(gen: GeneratorLike<Y, R, S>, value: NoInfer<S>): Y =>
-  of(gen).send(value);
+  of(gen).send(value, send);
 
 /**
  * Python's `next(gen)`, the priming call: `send(gen, undefined)`.
  * @example
  * const avg = track(averager)(); next(avg);
  */
-export const next = <Y, R, S>(gen: GeneratorLike<Y, R, S>): Y => send(gen, undefined as S);
+export const next = <Y, R, S>(gen: GeneratorLike<Y, R, S>): Y => of(gen).send(undefined as S, next);
 
 /**
  * Python's `gen.throw(err)`.
@@ -47,7 +45,7 @@ export const next = <Y, R, S>(gen: GeneratorLike<Y, R, S>): Y => send(gen, undef
  * throwInto(avg, new Error("reset"));
  */
 export const throwInto = <Y, R, S>(gen: GeneratorLike<Y, R, S>, err: unknown): Y =>
-  of(gen).throwInto(err);
+  of(gen).throwInto(err, throwInto);
 
 /**
  * Python's `gen.close()`; returns the generator's return value, if any.
@@ -63,7 +61,7 @@ export const close = <Y, R, S>(gen: GeneratorLike<Y, R, S>): R | undefined =>
  * getGeneratorState(avg); // "GEN_SUSPENDED"
  */
 export const getGeneratorState = (gen: GeneratorLike<unknown, unknown, unknown>): GeneratorState =>
-  known(gen, "getGeneratorState").state;
+  known(gen).state;
 
 /**
  * Python's `gen.gi_yieldfrom`: the iterator `gen` is delegating to.
@@ -71,4 +69,4 @@ export const getGeneratorState = (gen: GeneratorLike<unknown, unknown, unknown>)
  * getYieldFrom(outer); // the inner coroutine while outer delegates to it
  */
 export const getYieldFrom = (gen: GeneratorLike<unknown, unknown, unknown>): Iterator<unknown> | undefined =>
-  known(gen, "getYieldFrom").yieldFrom;
+  known(gen).yieldFrom;

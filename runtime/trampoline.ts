@@ -45,12 +45,6 @@ function result(r: unknown): IteratorResult<unknown, unknown> {
 }
 
 /**
- * A final result's value is read here, in the delegate's frame, so what its getter throws reaches the
- * delegator as yield* delivers it; a result that is not done passes through as it is.
- */
-const settled = (r: IteratorResult<unknown, unknown>): IteratorResult<unknown, unknown> => (r.done ? { done: true, value: r.value } : r);
-
-/**
  * An iterable whose iterator makes the operations `yield*` makes on any other iterator
  * (ECMA-262 YieldExpression): `next` read once, `throw` and `return` looked up when they are needed,
  * every result checked to be an object, and a `throw` into an iterator without one closes it, then
@@ -63,10 +57,10 @@ class Delegation {
     if (Object(it) !== it) throw new TypeError("Result of the Symbol.iterator method is not an object");
     const next = it.next; // GetIterator reads `next` once
     return {
-      next: (value?: unknown) => settled(result(next.call(it, value))),
+      next: (value?: unknown) => result(next.call(it, value)),
       throw(error: unknown) {
         const thrower = getMethod(it, "throw");
-        if (thrower) return settled(result(thrower.call(it, error)));
+        if (thrower) return result(thrower.call(it, error));
         // No throw(): the protocol is violated; close the iterator (IteratorClose), then TypeError.
         const closer = getMethod(it, "return");
         if (closer) result(closer.call(it));
@@ -76,7 +70,7 @@ class Delegation {
         const closer = getMethod(it, "return");
         // No return(): the delegator returns as it was asked to (the trampoline hands it the return).
         if (!closer) return { done: true, value };
-        return settled(result(closer.call(it, value)));
+        return result(closer.call(it, value));
       },
     };
   }

@@ -1,4 +1,4 @@
-import { Coroutine, known, MET, OWN, SHARED, tag } from "./coroutine.js";
+import { Coroutine, known, OWN, SHARED, tag, type Origin } from "./coroutine.js";
 
 /** A generator function, or a function that already returns a `Coroutine`. */
 export type GeneratorFunctionLike = (
@@ -47,7 +47,7 @@ export function coroutine<Y, R, S>(gen: Generator<Y, R, S> | Coroutine<Y, R, S>)
 export function coroutine<F extends GeneratorFunctionLike>(fn: F, self: unknown, args: ArrayLike<unknown>, name?: string): ReturnType<CoroutineFunction<F>>;
 export function coroutine(fn: any, context?: any, args?: ArrayLike<unknown>, name?: string): any {
   if (args) return (track(fn, context, args, name) as Coroutine)._prime();
-  if (context !== undefined && context.kind !== "method") {
+  if (context && context.kind !== "method") {
     throw new TypeError(`@coroutine is for generator methods, not a ${context.kind}`);
   }
   return typeof fn === "function" ? wrap(fn, true) : adopt(fn)._prime();
@@ -73,20 +73,19 @@ const wrap = (fn: Function, primes: boolean): Function => {
   if (isAsync(fn)) throw refused(fn, "a generator function");
   return Object.defineProperties(
     function (this: unknown) {
-      const c = own(fn.apply(this, arguments), fn.name);
+      const c = adopt(fn.apply(this, arguments), OWN, fn.name);
       return primes ? c._prime() : c;
     },
     { name: { value: fn.name }, length: { value: fn.length } },
   );
 };
 
-/** The coroutine of a generator a wrapped function has just made: seen by nobody else, so not registered. */
-const own = (gen: any, name: string): Coroutine<any, any, any> =>
-  known(gen) ?? new Coroutine(checked(gen), name, OWN);
-
-/** The one `Coroutine` of a generator object, made on first sight. */
-export const adopt = (gen: any, origin: typeof SHARED | typeof MET = SHARED): Coroutine<any, any, any> =>
-  known(checked(gen)) ?? new Coroutine(gen, "", origin);
+/**
+ * The one `Coroutine` of a generator object, made on first sight (OWN: one a wrapped function has
+ * just made, seen by nobody else, so not registered).
+ */
+export const adopt = (gen: any, origin: Origin = SHARED, name?: string): Coroutine<any, any, any> =>
+  known(checked(gen)) ?? new Coroutine(gen, name, origin);
 
 const isAsync = (x: any): boolean => /^Async/.test(tag(x)!);
 

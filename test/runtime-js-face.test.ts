@@ -385,6 +385,49 @@ Face("the free functions accept a native generator object", () => {
   assert.is(close(g), undefined);
 });
 
+// The errors the runtime raises for its caller start at the caller's line, not in the runtime.
+const firstFrame = (e: unknown) => ((e as Error).stack ?? "").split("\n").find((l) => /^\s*at /.test(l))?.trim() ?? "";
+const finished = coroutine(function* finishedBody() {
+  const x = yield "ready";
+  return x;
+});
+const catching = coroutine(function* catchingBody() {
+  try {
+    yield "ready";
+  } catch {
+    return "caught";
+  }
+});
+const raisedBy = (call: () => unknown): unknown => {
+  try {
+    call();
+  } catch (e) {
+    return e;
+  }
+  throw new Error("expected a throw");
+};
+
+Face("a StopIteration from each way of resuming has the caller's line as its first frame", () => {
+  const ways: Record<string, () => unknown> = {
+    "send(c, v)": function sendFree() { return send(finished(), 1); },
+    "c.send(v)": function sendMethod() { return finished().send(1); },
+    "next(c)": function nextFree() { return next(finished()); },
+    "throwInto(c, e)": function throwFree() { return throwInto(catching(), new Error("in")); },
+    "c.throwInto(e)": function throwMethod() { return catching().throwInto(new Error("in")); },
+  };
+  for (const [way, call] of Object.entries(ways)) {
+    const e = raisedBy(call);
+    assert.instance(e, StopIteration, way);
+    assert.match(firstFrame(e), new RegExp(`^at ${call.name} \\(`), `${way}:\n${(e as Error).stack}`);
+  }
+});
+
+Face("a StopIteration a program makes itself keeps its whole stack", () => {
+  const e = (function makesOne() { return new StopIteration(3); })();
+  assert.is(e.value, 3);
+  assert.match(firstFrame(e), /^at makesOne \(/);
+});
+
 // Tracebacks: a trampoline takes delegating frames off the JS stack; the runtime writes them back.
 const chainLines = (stack: string, names: string[]) =>
   stack.split("\n").filter((l) => names.some((n) => new RegExp(`^\\s*at ${n} \\(`).test(l)));
