@@ -55,8 +55,12 @@ export const tag = (x: any): string | undefined => x?.[Symbol.toStringTag];
  */
 type Chain = Any[];
 
-/** The coroutine whose generator is executing now (the host of a `yield* from(x)` adapter). */
-let current: Any | undefined;
+/**
+ * An adapter behind `yield* from(x)` that has run its first step and is not linked yet: the frame
+ * whose generator is doing the `yield*` links it when that generator's step returns. (Written on this
+ * rare path only: a send writes nothing here.)
+ */
+let unlinked: Any | undefined;
 
 /** The class itself, for its own body. */
 let Co: typeof Coroutine;
@@ -151,7 +155,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    * Python's `gen.send(v)`: resumes, returns the next yielded value; throws
    * {@link StopIteration} carrying the return value when the body returns.
    */
-  send(value: S, /** @internal the public function called (the free `send`), cut off errors' stacks */ entry: Function = this.send): Y {
+  send(value: S, /** @internal the public function called (the free `send`), cut off errors' stacks */ entry?: Function): Y {
     if (value !== undefined && this.#status === CREATED) {
       throw new TypeError("can't send non-None value to a just-started generator");
     }
@@ -207,20 +211,18 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     const node = chain ? chain[chain.length - 1]! : this;
     // (An exhausted generator is done: the trampoline sees to that.)
     // (A plain iterator on top is stepped by the trampoline, which reads its results as yield* does.)
-    if (this.#status > FRESH || (chain && chain[0] !== this) || node.#inner || node.#origin === PLAIN) {
+    if (this.#status > FRESH || (chain && (chain[0] !== this || node.#origin === PLAIN)) || node.#inner) {
       return this.#trampoline("next", value);
     }
     this.#status = RUNNING;
-    const prev = current;
-    current = node;
     let r: IteratorResult<unknown, unknown>;
     try {
       r = node.#it.next(value);
     } catch (e) {
-      current = prev;
+      node.#adapted();
       return this.#trampoline("next", e, false, null);
     }
-    current = prev;
+    node.#adapted();
     // Returned with nothing to pop: closed here, not in the trampoline. (An adapter behind
     // `yield* from(x)` never ends here: its body ends when its delegate returns, in the trampoline.)
     if (r.done && !chain) {
@@ -243,7 +245,6 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     const frames = this.#base();
     // Resumed in any way, a primed coroutine is no longer fresh (rule 7).
     if (this.#status !== CLOSED) this.#status = RUNNING;
-    const prev = current;
     try {
       const fault = this.#link(frames);
       // Closing (close(), or GeneratorExit thrown at a delegating base) runs
@@ -285,7 +286,6 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
               continue;
             } else {
               if (!frameless && top) node.#status = SUSPENDED;
-              current = node;
               if (mode === "return") (returned ??= []).push(node);
               r = (mode === "next" ? it.next(value) : it[mode](value)) as IteratorResult<unknown, unknown>;
             }
@@ -296,7 +296,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
             r = null;
             value = e;
           }
-          current = prev;
+          node.#adapted();
         }
         if (r === null) {
           if (frameless && value instanceof StopIteration) {
@@ -358,12 +358,14 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
         }
       }
     } finally {
-      current = prev;
       if (this.#status === RUNNING) this.#status = SUSPENDED;
       // Not delegating any more, the base goes back to the hot path.
       if (frames.length === 1) this.#chain = undefined;
+      // An adapter: once closed, its host no longer delegates to it; run once, it is to be linked.
       const host = this.#host;
-      if (host && this.#status === CLOSED && host.#yf === this) host.#yf = undefined;
+      if (this.#status === CLOSED) {
+        if (host && host.#yf === this) host.#yf = undefined;
+      } else if (this.#origin === ADAPTER && !host) unlinked = this;
     }
   }
 
@@ -448,6 +450,19 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     return false;
   }
 
+  /** This frame's generator has just run an adapter's first step: the adapter is this frame's. */
+  #adapted(): void {
+    const c = unlinked;
+    if (c) {
+      unlinked = undefined;
+      if (!this.#inner) {
+        c.#host = this;
+        c.#name = this.#name;
+        this.#yf = c;
+      }
+    }
+  }
+
   #adapterBelow(): Any | undefined {
     const yf = this.#yf;
     return yf instanceof Co && yf.#host === this ? yf : undefined;
@@ -485,14 +500,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     // The iterator behind `yield* from(x)`: a coroutine whose body is
     // `return yield from(x)`, known to the coroutine doing the `yield*`.
     From.prototype[Symbol.iterator] = function (this: From) {
-      const c = new Co(adapter(this), "", ADAPTER);
-      const host = current;
-      if (host && !host.#inner) {
-        c.#host = host;
-        c.#name = host.#name;
-        host.#yf = c;
-      }
-      return c;
+      return new Co(adapter(this), "", ADAPTER);
     };
   }
 }
@@ -501,8 +509,8 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
 const isMarker = (x: unknown): x is From => typeof x === "object" && x instanceof From;
 
 /** Python's face of a result: the value yielded, or StopIteration with the value returned. */
-function yielded<Y>(r: IteratorResult<Y, unknown>, entry: Function): Y {
-  if (r.done) throw new StopIteration(r.value, entry);
+function yielded<Y>(r: IteratorResult<Y, unknown>, entry?: Function): Y {
+  if (r.done) throw new StopIteration(r.value, entry || Co.prototype.send);
   return r.value;
 }
 
