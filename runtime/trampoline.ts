@@ -27,8 +27,23 @@ export function delegate<Y, R, S>(iterable: Iterable<Y, R, S>, site?: string, fn
   return from(new Delegation(iterable) as unknown as Iterable<Y, R, S>, site, fn);
 }
 
-const isGenerator = (x: unknown): boolean =>
-  x instanceof Coroutine || (x != null && (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] === SELF && Object.prototype.toString.call(x) === "[object Generator]");
+/** %GeneratorPrototype%: a native generator with its methods as the engine made them takes the fast path. */
+const GENERATOR = Object.getPrototypeOf(function* () {}).prototype as Generator;
+const { next: NEXT, throw: THROW, return: RETURN } = GENERATOR;
+
+/**
+ * A coroutine, or a native generator whose `next`, `throw` and `return` are the engine's (not replaced on
+ * it or on a prototype): one the trampoline may drive as a generator, unobservably. Any other delegate
+ * takes the slow path, which makes yield*'s every lookup.
+ */
+const isGenerator = (x: any): boolean =>
+  x instanceof Coroutine ||
+  (x != null &&
+    x[Symbol.iterator] === SELF &&
+    Object.prototype.toString.call(x) === "[object Generator]" &&
+    x.next === NEXT &&
+    x.throw === THROW &&
+    x.return === RETURN);
 
 /** ECMA-262 GetMethod: `undefined` and `null` mean none; anything else must be callable. */
 function getMethod(it: object, name: "throw" | "return"): ((this: object, v?: unknown) => unknown) | undefined {

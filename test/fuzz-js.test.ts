@@ -29,6 +29,7 @@ Fuzz("the batch exercises the yield* rules (not a vacuous comparison)", async ()
   assert.ok(count(/yield\* iter\("[^"]*", \d, "[^"]*", "(?:none|null)"/) >= 20, "iterator delegates without throw() (none, or null)");
   assert.ok(count(/yield\* iter\("[^"]*", \d, "[^"]*", "[^"]*", "nonObject"\)|yield\* iter\("[^"]*", \d, "nonObject"|yield\* iter\("[^"]*", \d, "[^"]*", "nonObject"/) >= 20, "results that are not objects");
   assert.ok(count(/"getterThrows"/) >= 10, "method lookups that throw");
+  assert.ok(count(/yield\* nat\("[^"]*", \d, "(?:next|throw|return|throwNull|protoNext)"\)/) >= 20, "native generators with a method replaced");
   assert.ok(count(/yield\* iter\("[^"]*", \d, "notDone"/) >= 10, "delegates whose return() does not finish");
   assert.ok(count(/g\.return\(/) >= RUNS / 4, "return() during the run");
   assert.ok(count(/g\.throw\(/) >= RUNS / 4, "throw() during the run");

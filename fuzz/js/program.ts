@@ -14,6 +14,12 @@ export type OnReturn = "none" | "done" | "throws" | "notDone" | "null" | "nonObj
 export type OnThrow = "none" | "catch" | "rethrow" | "finish" | "null" | "nonObject" | "getterThrows";
 /** What its `next` gives once exhausted: a final result, or a primitive (not an iterator result). */
 export type OnEnd = "done" | "nonObject";
+/**
+ * A native generator delegate (one with no `yield*`, so the plugin leaves it native) and what is
+ * replaced on it before the delegation: nothing, its `next` (logging, then the engine's), its `throw` or
+ * `return` (its own results), `throw` set to null; or, on its function's prototype, `next`.
+ */
+export type Patch = "none" | "next" | "throw" | "return" | "throwNull" | "protoNext";
 
 export type Stmt =
   | { k: "yield"; v: number }
@@ -21,6 +27,7 @@ export type Stmt =
   | { k: "list"; items: number[] }
   | { k: "string"; text: string }
   | { k: "iter"; n: number; ret: OnReturn; thr: OnThrow; end: OnEnd }
+  | { k: "native"; n: number; patch: Patch }
   | { k: "try"; body: Stmt[]; handler?: Stmt[]; fin?: Stmt[] }
   | { k: "loop"; count: number; body: Stmt[] }
   | { k: "throw"; v: number }
@@ -55,6 +62,14 @@ function statements(fn: number, nFns: number): fc.Arbitrary<Stmt[]> {
           end: fc.constantFrom<OnEnd>("done", "done", "done", "nonObject"),
         }),
         weight: 4,
+      },
+      {
+        arbitrary: fc.record({
+          k: fc.constant("native" as const),
+          n: fc.integer({ min: 0, max: 3 }),
+          patch: fc.constantFrom<Patch>("none", "next", "throw", "return", "throwNull", "protoNext"),
+        }),
+        weight: 3,
       },
       {
         arbitrary: fc.record(

@@ -50,6 +50,33 @@ function iter(id: string, n: number, ret: string, thr: string, end: string): Ite
   }
   return it;
 }
+// A native generator (no yield* in it: the plugin leaves it as it is), with a method replaced before
+// the delegation: on the object, or ("protoNext") on its own generator function's prototype.
+const GEN_NEXT = Object.getPrototypeOf(function* () {}.prototype).next;
+function nat(id: string, n: number, patch: string): Iterable<unknown> {
+  const natGen = function* (): Generator<unknown, unknown, unknown> {
+    try {
+      for (let i = 0; i < n; i++) out(\`\${id} got \${show(yield \`\${id}:\${i}\`)}\`);
+      return \`\${id}:end\`;
+    } catch (e) {
+      out(\`\${id} caught \${show(e)}\`);
+      return \`\${id}:caught\`;
+    } finally {
+      out(\`\${id} finally\`);
+    }
+  };
+  const own = (name: string) => function (this: Generator, v: unknown) {
+    out(\`\${id} \${name} next(\${show(v)})\`);
+    return GEN_NEXT.call(this, v);
+  };
+  if (patch === "protoNext") (natGen.prototype as any).next = own("prototype");
+  const g: any = natGen();
+  if (patch === "next") g.next = own("own");
+  if (patch === "throw") g.throw = (e: unknown) => { out(\`\${id} own throw(\${show(e)})\`); return { value: \`\${id}:own\`, done: false }; };
+  if (patch === "return") g.return = (v: unknown) => { out(\`\${id} own return(\${show(v)})\`); return { value: \`\${id}:own\`, done: true }; };
+  if (patch === "throwNull") g.throw = null;
+  return g;
+}
 `;
 
 function stmts(ss: readonly Stmt[], fn: string, ids: { n: number }, indent: string): string[] {
@@ -70,6 +97,8 @@ function stmt(s: Stmt, fn: string, ids: { n: number }, indent: string): string[]
       return got("yield* string", `yield* ${JSON.stringify(s.text)}`);
     case "iter":
       return got("yield* iter", `yield* iter("${id}", ${s.n}, "${s.ret}", "${s.thr}", "${s.end}")`);
+    case "native":
+      return got("yield* native", `yield* nat("${id}", ${s.n}, "${s.patch}")`);
     case "try": {
       const lines = [`${indent}try {`, ...stmts(s.body, fn, ids, indent + "  ")];
       if (s.handler) lines.push(`${indent}} catch (e) {`, `${indent}  out(\`${id} caught \${show(e)}\`);`, ...stmts(s.handler, fn, ids, indent + "  "));
