@@ -7,12 +7,14 @@ export type GeneratorState = "GEN_CREATED" | "GEN_RUNNING" | "GEN_SUSPENDED" | "
 // The states, a closed union written only by this class. FRESH: suspended at
 // the yield `coroutine()` primed it to, not resumed since (SPEC rule 7).
 // RUNNING: resumed on its own (a coroutine on a chain runs when its chain does).
-const CREATED = 0;
-const SUSPENDED = 1;
-const FRESH = 2;
-const RUNNING = 3;
-const CLOSED = 4;
-type Status = typeof CREATED | typeof SUSPENDED | typeof FRESH | typeof RUNNING | typeof CLOSED;
+// (Const enums: a build writes their values in place, and a minifier has nothing left to keep.)
+const enum Status {
+  CREATED,
+  SUSPENDED,
+  FRESH,
+  RUNNING,
+  CLOSED,
+}
 const STATES = ["GEN_CREATED", "GEN_SUSPENDED", "GEN_SUSPENDED", "GEN_RUNNING", "GEN_CLOSED"] as const;
 
 // What a coroutine wraps: a generator the caller may also hold (registered,
@@ -20,13 +22,14 @@ const STATES = ["GEN_CREATED", "GEN_SUSPENDED", "GEN_SUSPENDED", "GEN_RUNNING", 
 // one nobody else sees (made by `coroutine`/`track` or the plugin), a plain
 // iterator delegate (its yields are data, `throw`/`return` optional), or the
 // adapter behind `yield* from(x)` (coroutil's frame: PEP 479 does not apply).
-export const SHARED = 0;
-export const MET = 1;
-export const OWN = 2;
-const PLAIN = 3;
-const ADAPTER = 4;
 /** @internal */
-export type Origin = typeof SHARED | typeof MET | typeof OWN | typeof PLAIN | typeof ADAPTER;
+export const enum Origin {
+  SHARED,
+  MET,
+  OWN,
+  PLAIN,
+  ADAPTER,
+}
 
 /** How a generator is resumed: the name of its method. */
 type Mode = "next" | "throw" | "return";
@@ -107,12 +110,12 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    * @param gen a generator object, not yet started
    * @param name the generator function's name, for tracebacks
    */
-  constructor(gen: Generator<Y, R, S> | Iterator<Y, R, S>, name = "", /** @internal */ origin: Origin = SHARED) {
+  constructor(gen: Generator<Y, R, S> | Iterator<Y, R, S>, name = "", /** @internal */ origin: Origin = Origin.SHARED) {
     this.#it = gen as AnyIterator;
     this.#name = name;
     this.#origin = origin;
-    this.#status = origin === MET ? SUSPENDED : CREATED;
-    if (origin < OWN) {
+    this.#status = origin === Origin.MET ? Status.SUSPENDED : Status.CREATED;
+    if (origin < Origin.OWN) {
       try {
         (gen as any)[COROUTINE] = this;
       } catch {
@@ -123,9 +126,9 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
 
   /** @internal Advances a new coroutine to its first yield and remembers that value (rule 7). */
   _prime(): this {
-    if (this.#status === CREATED) {
+    if (this.#status === Status.CREATED) {
       this.#primed = this.send(undefined as S);
-      this.#status = FRESH;
+      this.#status = Status.FRESH;
     }
     return this;
   }
@@ -142,7 +145,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
 
   /** Python's `inspect.getgeneratorstate(gen)`. */
   get state(): GeneratorState {
-    return STATES[this.#status !== CLOSED && this.#running() ? RUNNING : this.#status];
+    return STATES[this.#status !== Status.CLOSED && this.#running() ? Status.RUNNING : this.#status];
   }
 
   /** Python's `gi_yieldfrom`: the iterator this coroutine is delegating to. */
@@ -156,7 +159,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    * {@link StopIteration} carrying the return value when the body returns.
    */
   send(value: S, /** @internal the public function called (the free `send`), cut off errors' stacks */ entry?: Function): Y {
-    if (value !== undefined && this.#status === CREATED) {
+    if (value !== undefined && this.#status === Status.CREATED) {
       throw new TypeError("can't send non-None value to a just-started generator");
     }
     return yielded(this.#step(value), entry);
@@ -197,7 +200,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
 
   #running(): boolean {
     const base = this.#chain?.[0] ?? this;
-    return base.#status === RUNNING;
+    return base.#status === Status.RUNNING;
   }
 
   /**
@@ -211,10 +214,10 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     const node = chain ? chain[chain.length - 1]! : this;
     // (An exhausted generator is done: the trampoline sees to that.)
     // (A plain iterator on top is stepped by the trampoline, which reads its results as yield* does.)
-    if (this.#status > FRESH || (chain && (chain[0] !== this || node.#origin === PLAIN)) || node.#inner) {
+    if (this.#status > Status.FRESH || (chain && (chain[0] !== this || node.#origin === Origin.PLAIN)) || node.#inner) {
       return this.#trampoline("next", value);
     }
-    this.#status = RUNNING;
+    this.#status = Status.RUNNING;
     let r: IteratorResult<unknown, unknown>;
     try {
       r = node.#it.next(value);
@@ -226,11 +229,11 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     // Returned with nothing to pop: closed here, not in the trampoline. (An adapter behind
     // `yield* from(x)` never ends here: its body ends when its delegate returns, in the trampoline.)
     if (r.done && !chain) {
-      this.#status = CLOSED;
+      this.#status = Status.CLOSED;
       return r as IteratorResult<Y, R>;
     }
     if (r.done || isMarker(r.value)) return this.#trampoline("next", undefined, false, r);
-    this.#status = SUSPENDED;
+    this.#status = Status.SUSPENDED;
     return r as IteratorResult<Y, R>;
   }
 
@@ -244,7 +247,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     if (first === undefined && this.#running()) throw executing();
     const frames = this.#base();
     // Resumed in any way, a primed coroutine is no longer fresh (rule 7).
-    if (this.#status !== CLOSED) this.#status = RUNNING;
+    if (this.#status !== Status.CLOSED) this.#status = Status.RUNNING;
     try {
       const fault = this.#link(frames);
       // Closing (close(), or GeneratorExit thrown at a delegating base) runs
@@ -272,11 +275,11 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
         const closeSemantics = top === frontier;
         // A plain iterator or an exhausted generator raises from no frame:
         // StopIteration there means "done", and PEP 479 does not apply.
-        const frameless = node.#origin === PLAIN || node.#status === CLOSED;
+        const frameless = node.#origin === Origin.PLAIN || node.#status === Status.CLOSED;
         if (r === undefined) {
           const it = node.#it as any;
           try {
-            if (closeSemantics && node.#origin === PLAIN) {
+            if (closeSemantics && node.#origin === Origin.PLAIN) {
               it.return?.();
               r = { done: true, value: undefined };
             } else if (mode !== "next" && !it[mode] && top > 0) {
@@ -285,7 +288,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
               frontier = this.#pop(frames, top, frontier, baseCloses);
               continue;
             } else {
-              if (!frameless && top) node.#status = SUSPENDED;
+              if (!frameless && top) node.#status = Status.SUSPENDED;
               if (mode === "return") (returned ??= []).push(node);
               r = (mode === "next" ? it.next(value) : it[mode](value)) as IteratorResult<unknown, unknown>;
             }
@@ -302,7 +305,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
           if (frameless && value instanceof StopIteration) {
             r = { done: true, value: value.value };
           } else {
-            node.#status = CLOSED;
+            node.#status = Status.CLOSED;
             if (!frameless) value = node.#escaped(value);
             if (!closeSemantics || !(value instanceof GeneratorExit)) {
               if (top === 0) throw value;
@@ -316,7 +319,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
           done = true;
         }
         if (!done) {
-          if (node.#origin !== PLAIN && isMarker(r!.value)) {
+          if (node.#origin !== Origin.PLAIN && isMarker(r!.value)) {
             try {
               this.#delegate(frames, node, r!.value);
             } catch (e) {
@@ -326,13 +329,13 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
               continue;
             }
             const child = node.#inner!;
-            if (child.#status !== FRESH || frames[frames.length - 1]!.#reachesActive()) {
+            if (child.#status !== Status.FRESH || frames[frames.length - 1]!.#reachesActive()) {
               mode = "next";
               value = undefined;
               continue;
             }
             // Rule 7: a primed delegate not resumed since starts the delegation with its priming value.
-            child.#status = SUSPENDED;
+            child.#status = Status.SUSPENDED;
             r = { done: false, value: child.#primed };
           }
           if (frontier < 0) return r as IteratorResult<Y, R>;
@@ -344,7 +347,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
           mode = "throw";
           continue;
         }
-        node.#status = CLOSED;
+        node.#status = Status.CLOSED;
         if (top === 0) return r as IteratorResult<Y, R>;
         frontier = this.#pop(frames, top, frontier, baseCloses);
         value = r!.value;
@@ -358,14 +361,14 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
         }
       }
     } finally {
-      if (this.#status === RUNNING) this.#status = SUSPENDED;
+      if (this.#status === Status.RUNNING) this.#status = Status.SUSPENDED;
       // Not delegating any more, the base goes back to the hot path.
       if (frames.length === 1) this.#chain = undefined;
       // An adapter: once closed, its host no longer delegates to it; run once, it is to be linked.
       const host = this.#host;
-      if (this.#status === CLOSED) {
+      if (this.#status === Status.CLOSED) {
         if (host && host.#yf === this) host.#yf = undefined;
-      } else if (this.#origin === ADAPTER && !host) unlinked = this;
+      } else if (this.#origin === Origin.ADAPTER && !host) unlinked = this;
     }
   }
 
@@ -417,7 +420,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     const it = fn.call(target) as AnyIterator;
     const child =
       known(it) ??
-      new Co(it, "", tag(it) === "Generator" ? SHARED : PLAIN);
+      new Co(it, "", tag(it) === "Generator" ? Origin.SHARED : Origin.PLAIN);
     if (child.#running()) throw executing();
     node.#inner = child;
     node.#yf = it;
@@ -470,7 +473,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
 
   /** PEP 479: a StopIteration escaping a generator's frame becomes a RuntimeError. */
   #escaped(e: unknown): unknown {
-    return e instanceof StopIteration && this.#origin !== ADAPTER
+    return e instanceof StopIteration && this.#origin !== Origin.ADAPTER
       ? new RuntimeError("generator raised StopIteration", { cause: e })
       : e;
   }
@@ -500,7 +503,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     // The iterator behind `yield* from(x)`: a coroutine whose body is
     // `return yield from(x)`, known to the coroutine doing the `yield*`.
     From.prototype[Symbol.iterator] = function (this: From) {
-      return new Co(adapter(this), "", ADAPTER);
+      return new Co(adapter(this), "", Origin.ADAPTER);
     };
   }
 }

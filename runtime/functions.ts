@@ -1,4 +1,4 @@
-import { Coroutine, known as seen, MET, type GeneratorState } from "./coroutine.js";
+import { Coroutine, known as seen, Origin, type GeneratorState } from "./coroutine.js";
 import { adopt, checked } from "./wrap.js";
 
 /** A `Coroutine`, or a native generator object. */
@@ -13,7 +13,7 @@ const of = <Y, R, S>(gen: GeneratorLike<Y, R, S>): Coroutine<Y, R, S> =>
   // A Coroutine is told by its `send` first: in a hot loop (a pipeline's inner sends) V8 answers that
   // faster than `instanceof` (Node 24: the runtime-form pipeline 55 -> 35 ms, as the method).
   // (Any other Coroutine is found by adopt.)
-  (gen as Coroutine<Y, R, S> | undefined)?.send === SEND ? (gen as Coroutine<Y, R, S>) : adopt(gen, MET);
+  (gen as Coroutine<Y, R, S> | undefined)?.send === SEND ? (gen as Coroutine<Y, R, S>) : adopt(gen, Origin.MET);
 
 const SEND = Coroutine.prototype.send;
 

@@ -1,4 +1,4 @@
-import { Coroutine, known, OWN, SHARED, tag, type Origin } from "./coroutine.js";
+import { Coroutine, known, Origin, tag } from "./coroutine.js";
 
 /** A generator function, or a function that already returns a `Coroutine`. */
 export type GeneratorFunctionLike = (
@@ -65,7 +65,7 @@ export function track<Y, R, S>(gen: Generator<Y, R, S> | Coroutine<Y, R, S>): Co
 /** The plugin's form, as `coroutine(fn, self, args, name)` without priming. */
 export function track<F extends GeneratorFunctionLike>(fn: F, self: unknown, args: ArrayLike<unknown>, name?: string): ReturnType<CoroutineFunction<F>>;
 export function track(fn: any, self?: unknown, args?: ArrayLike<unknown>, name?: string): any {
-  if (args) return new Coroutine(fn.apply(self, args), name, OWN);
+  if (args) return new Coroutine(fn.apply(self, args), name, Origin.OWN);
   return typeof fn === "function" ? wrap(fn, false) : adopt(fn);
 }
 
@@ -73,7 +73,7 @@ const wrap = (fn: Function, primes: boolean): Function => {
   if (isAsync(fn)) throw refused(fn, "a generator function");
   return Object.defineProperties(
     function (this: unknown) {
-      const c = adopt(fn.apply(this, arguments), OWN, fn.name);
+      const c = adopt(fn.apply(this, arguments), Origin.OWN, fn.name);
       return primes ? c._prime() : c;
     },
     { name: { value: fn.name }, length: { value: fn.length } },
@@ -84,7 +84,7 @@ const wrap = (fn: Function, primes: boolean): Function => {
  * The one `Coroutine` of a generator object, made on first sight (OWN: one a wrapped function has
  * just made, seen by nobody else, so not registered).
  */
-export const adopt = (gen: any, origin: Origin = SHARED, name?: string): Coroutine<any, any, any> =>
+export const adopt = (gen: any, origin: Origin = Origin.SHARED, name?: string): Coroutine<any, any, any> =>
   known(checked(gen)) ?? new Coroutine(gen, name, origin);
 
 const isAsync = (x: any): boolean => /^Async/.test(tag(x)!);
