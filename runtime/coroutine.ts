@@ -1,4 +1,4 @@
-import { GeneratorExit, RuntimeError, StopIteration } from "./errors.js";
+import { GeneratorExit, raised, RuntimeError, StopIteration } from "./errors.js";
 import { From } from "./from.js";
 
 /** A generator's state, as Python's `inspect.getgeneratorstate`. */
@@ -158,9 +158,9 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    * Python's `gen.send(v)`: resumes, returns the next yielded value; throws
    * {@link StopIteration} carrying the return value when the body returns.
    */
-  send(value: S, /** @internal the public function called (the free `send`), cut off errors' stacks */ entry?: Function): Y {
+  send(value: S, /** @internal the public function called (the free `send`), cut off errors' stacks */ entry: Function = this.send): Y {
     if (value !== undefined && this.#status === Status.CREATED) {
-      throw new TypeError("can't send non-None value to a just-started generator");
+      throw raised(new TypeError("can't send non-None value to a just-started generator"), entry);
     }
     return yielded(this.#step(value), entry);
   }
@@ -512,8 +512,8 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
 const isMarker = (x: unknown): x is From => typeof x === "object" && x instanceof From;
 
 /** Python's face of a result: the value yielded, or StopIteration with the value returned. */
-function yielded<Y>(r: IteratorResult<Y, unknown>, entry?: Function): Y {
-  if (r.done) throw new StopIteration(r.value, entry || Co.prototype.send);
+function yielded<Y>(r: IteratorResult<Y, unknown>, entry: Function): Y {
+  if (r.done) throw raised(new StopIteration(r.value), entry);
   return r.value;
 }
 

@@ -7,14 +7,9 @@
 export class StopIteration<R = unknown> extends Error {
   /** The coroutine's return value. */
   declare readonly value: R;
-  /**
-   * @param value the return value
-   * @param entry (internal) the public function the runtime raised it from: the stack starts at its caller's line
-   */
-  constructor(value?: R, entry?: Function) {
+  constructor(value?: R) {
     super(String(value ?? ""));
     this.value = value as R;
-    if (entry) (Error as { captureStackTrace?(e: object, f: Function): void }).captureStackTrace?.(this, entry);
   }
 }
 
@@ -23,6 +18,15 @@ export class GeneratorExit extends Error {}
 
 /** Python's `RuntimeError`, for "generator ignored GeneratorExit" and PEP 479. */
 export class RuntimeError extends Error {}
+
+/**
+ * @internal An error the runtime raises for its caller, given a stack that starts at the caller's line:
+ * `entry` is the public function it was called through (where the engine can say so).
+ */
+export const raised = <E>(err: E, entry?: Function): E => {
+  if (entry) (Error as { captureStackTrace?(e: unknown, f: Function): void }).captureStackTrace?.(err, entry);
+  return err;
+};
 
 // Literal names: a minifier renames the classes themselves.
 StopIteration.prototype.name = "StopIteration";

@@ -1,4 +1,5 @@
 import { Coroutine, known, Origin, tag } from "./coroutine.js";
+import { raised } from "./errors.js";
 
 /** A generator function, or a function that already returns a `Coroutine`. */
 export type GeneratorFunctionLike = (
@@ -82,23 +83,27 @@ const wrap = (fn: Function, primes: boolean): Function => {
 
 /**
  * The one `Coroutine` of a generator object, made on first sight (OWN: one a wrapped function has
- * just made, seen by nobody else, so not registered).
+ * just made, seen by nobody else, so not registered); `entry`: the public function called, for a
+ * TypeError's stack.
  */
-export const adopt = (gen: any, origin: Origin = Origin.SHARED, name?: string): Coroutine<any, any, any> =>
-  known(checked(gen)) ?? new Coroutine(gen, name, origin);
+export const adopt = (gen: any, origin: Origin = Origin.SHARED, name?: string, entry?: Function): Coroutine<any, any, any> =>
+  known(checked(gen, entry)) ?? new Coroutine(gen, name, origin);
 
 const isAsync = (x: any): boolean => /^Async/.test(tag(x)!);
 
 /** `gen`, when it is a synchronous generator (or an iterator with `throw`); else a TypeError saying what it is. */
-export function checked(gen: any): any {
+export function checked(gen: any, entry?: Function): any {
   if (typeof gen?.next === "function" && typeof gen.throw === "function" && !isAsync(gen)) return gen;
-  throw refused(gen, "a generator object");
+  throw refused(gen, "a generator object", entry);
 }
 
 /** What was given, and what to give instead; an async generator is named as such. */
-const refused = (x: any, expected: string): TypeError =>
-  new TypeError(
-    isAsync(x)
-      ? `coroutil drives synchronous generators; ${x.name || "it"} is an ${tag(x)}`
-      : `expected ${expected}, got ${tag(x) ?? (x && typeof x)}`,
+const refused = (x: any, expected: string, entry?: Function): TypeError =>
+  raised(
+    new TypeError(
+      isAsync(x)
+        ? `coroutil drives synchronous generators; ${x.name || "it"} is an ${tag(x)}`
+        : `expected ${expected}, got ${tag(x) ?? (x && typeof x)}`,
+    ),
+    entry,
   );

@@ -422,6 +422,27 @@ Face("a StopIteration from each way of resuming has the caller's line as its fir
   }
 });
 
+Face("a misuse's TypeError from send, next, throwInto, close and the state queries has the caller's line as its first frame", () => {
+  const untracked = function* untrackedBody() {
+    yield 1;
+  };
+  const ways: Record<string, () => unknown> = {
+    "send(c, v) before the first yield": function sendTooEarly() { return send(track(untracked)(), 5); },
+    "c.send(v) before the first yield": function sendMethodTooEarly() { return track(untracked)().send(5); },
+    "send(42, v)": function sendToNumber() { return send(42 as never, 1); },
+    "next({})": function nextOfObject() { return next({} as never); },
+    "throwInto(null, e)": function throwIntoNull() { return throwInto(null as never, new Error("x")); },
+    "close(async generator)": function closeAsync() { return close((async function* () {})() as never); },
+    "getGeneratorState(untracked)": function stateOfUntracked() { return getGeneratorState(untracked()); },
+    "getYieldFrom(untracked)": function yieldFromOfUntracked() { return getYieldFrom(untracked()); },
+  };
+  for (const [way, call] of Object.entries(ways)) {
+    const e = raisedBy(call);
+    assert.instance(e, TypeError, way);
+    assert.match(firstFrame(e), new RegExp(`^at ${call.name} \\(`), `${way}:\n${(e as Error).stack}`);
+  }
+});
+
 Face("a StopIteration a program makes itself keeps its whole stack", () => {
   const e = (function makesOne() { return new StopIteration(3); })();
   assert.is(e.value, 3);
