@@ -40,14 +40,14 @@ const FAULTS: Fault[] = [
   {
     name: "state is GEN_SUSPENDED, not GEN_RUNNING, for the coroutines of a running delegation chain",
     file: "coroutine.ts",
-    anchor: "STATES[this.#status !== CLOSED && this.#running() ? RUNNING : this.#status]",
-    replacement: "STATES[this.#status !== CLOSED && this.#status === RUNNING ? RUNNING : this.#status]",
+    anchor: "STATES[this.#status !== Status.CLOSED && this.#running() ? Status.RUNNING : this.#status]",
+    replacement: "STATES[this.#status !== Status.CLOSED && this.#status === Status.RUNNING ? Status.RUNNING : this.#status]",
   },
   {
     name: "a primed delegate is advanced again instead of yielding its priming value (SPEC rule 7)",
     file: "coroutine.ts",
-    anchor: "            if (child.#status !== FRESH || frames[frames.length - 1]!.#reachesActive()) {",
-    replacement: "            if (child.#status !== FRESH || frames[frames.length - 1]!.#reachesActive() || true) {",
+    anchor: "            if (child.#status !== Status.FRESH || frames[frames.length - 1]!.#reachesActive()) {",
+    replacement: "            if (child.#status !== Status.FRESH || frames[frames.length - 1]!.#reachesActive() || true) {",
   },
   {
     name: "close() accepts a body that yields after GeneratorExit (no 'generator ignored GeneratorExit')",
