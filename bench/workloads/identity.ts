@@ -15,18 +15,8 @@
 import { track, type Coroutine } from "coroutil";
 import { delegate } from "coroutil/trampoline";
 import { report, roundsArg, timeRounds } from "../support/rounds.js";
+import { build, sum, walkNative, type Node } from "./tree.js";
 
-interface Node {
-  value: number;
-  left: Node | null;
-  right: Node | null;
-}
-function build(depth: number, first = 0): Node | null {
-  if (depth === 0) return null;
-  const left = build(depth - 1, first);
-  const value = first + 2 ** (depth - 1) - 1;
-  return { value, left, right: build(depth - 1, value + 1) };
-}
 const root = build(16)!;
 
 // The runtime's registry key is not exported: read it off a generator the runtime has adopted.
@@ -173,11 +163,6 @@ const designs = {
   guarded: { walk: walkGuarded, once: onceGuarded },
 };
 
-function* walkNative(n: Node): Generator<number> {
-  if (n.left) yield* walkNative(n.left);
-  yield n.value;
-  if (n.right) yield* walkNative(n.right);
-}
 function* leafNative(n: number): Generator<number, number> {
   yield n;
   return n + 1;
@@ -186,11 +171,6 @@ function* onceNative(n: number): Generator<number, number> {
   return yield* leafNative(n);
 }
 
-const sum = (values: Iterable<number>) => {
-  let total = 0;
-  for (const v of values) total += v;
-  return total;
-};
 const N = 200_000;
 const drive = (make: (n: number) => Iterator<number, number>) => {
   let total = 0;

@@ -7,14 +7,14 @@ import { from } from "coroutil";
 import { report, roundsArg, timeRounds } from "../support/rounds.js";
 import { isMain, trampolinedCopy } from "../support/trampolined.js";
 
-interface Node {
+export interface Node {
   value: number;
   left: Node | null;
   right: Node | null;
 }
 
 /** A balanced tree of 2^depth - 1 nodes numbered in order from `first`. */
-function build(depth: number, first = 0): Node | null {
+export function build(depth: number, first = 0): Node | null {
   if (depth === 0) return null;
   const left = build(depth - 1, first);
   const value = first + 2 ** (depth - 1) - 1;
@@ -51,7 +51,7 @@ const walker = new Walker();
 const DEPTH = 16;
 const root = build(DEPTH)!;
 
-function sum(values: Iterable<number>): number {
+export function sum(values: Iterable<number>): number {
   let total = 0;
   for (const v of values) total += v;
   return total;
