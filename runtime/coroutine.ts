@@ -218,6 +218,8 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
       return this.#trampoline("next", value);
     }
     this.#status = Status.RUNNING;
+    // (An adapter left from before this step was driven by no coroutine: it is nobody's.)
+    unlinked = undefined;
     let r: IteratorResult<unknown, unknown>;
     try {
       r = node.#it.next(value);
@@ -278,6 +280,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
         const frameless = node.#origin === Origin.PLAIN || node.#status === Status.CLOSED;
         if (r === undefined) {
           const it = node.#it as any;
+          unlinked = undefined;
           try {
             if (closeSemantics && node.#origin === Origin.PLAIN) {
               it.return?.();
@@ -453,16 +456,17 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     return false;
   }
 
-  /** This frame's generator has just run an adapter's first step: the adapter is this frame's. */
+  /**
+   * This frame's generator has just run: an adapter published during its step is this frame's (one left
+   * from before, driven by no coroutine, say by a plain generator at top level, was dropped as it began).
+   */
   #adapted(): void {
     const c = unlinked;
-    if (c) {
-      unlinked = undefined;
-      if (!this.#inner) {
-        c.#host = this;
-        c.#name = this.#name;
-        this.#yf = c;
-      }
+    unlinked = undefined;
+    if (c && !this.#inner) {
+      c.#host = this;
+      c.#name = this.#name;
+      this.#yf = c;
     }
   }
 
