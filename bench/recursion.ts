@@ -174,7 +174,7 @@ function main(): void {
   md.push(`Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:recursion\` (bench/recursion.ts; workloads and their CPython twins in bench/workloads/).`);
   md.push(`Machine: Node ${process.version}, ${os.cpus()[0]?.model?.trim() ?? "unknown CPU"}, ${cores} cores, ${python}.`);
   md.push(`Machine load during the run: ${loadNote}${busy ? " — **the machine was busy: timings are unreliable**" : ""}.`);
-  md.push("Each workload is written as a user writes it with the plugin (`yield* from(x)` markers, `/** @coroutine */`), runs under the register hook, and alternates round by round with the same program on native `yield*` in one process; CPython runs the twin. Times are the best round; the ratios decide (best against best; in brackets, the median of per-round ratios).", "");
+  md.push("Each workload is written as a user writes it with the plugin (`yield* from(x)` markers, `/** @coroutine */`), runs under the register hook against the package as built (`dist/`, what users install), and alternates round by round with the same program on native `yield*` in one process; CPython runs the twin. Times are the best round; the ratios decide (best against best; in brackets, the median of per-round ratios).", "");
   md.push("| workload | coroutil | native `yield*` | CPython | coroutil / native | CPython / native |");
   md.push("|---|---:|---:|---:|---:|---:|");
   for (const r of rows) {

@@ -487,7 +487,7 @@ async function main(): Promise<void> {
   md.push(`Measured ${date} by \`npm run bench:runtime\` (bench/runtime.ts; CPython twin bench/runtime_twin.py run in the same run).`);
   md.push(`Machine: Node ${process.version}, ${cpu}, ${cores} cores, ${cpy ? `${pyName}` : "no CPython"}.`);
   md.push(`Machine load during the run: ${loadNote}${busy ? " — **the machine was busy: timings are unreliable**" : ""}.`);
-  md.push(`Figures are medians of ${SAMPLES} samples of about ${SAMPLE_MS} ms each, taken round-robin; the loop's own cost is included (about 1 ns in JS, more in CPython).`);
+  md.push(`The timings run against the package as built (\`dist/\`, what users install). Figures are medians of ${SAMPLES} samples of about ${SAMPLE_MS} ms each, taken round-robin; the loop's own cost is included (about 1 ns in JS, more in CPython).`);
   md.push("", "### ns per send by delegation depth", "");
   md.push(`| depth | coroutil \`yield from(x)\` | native \`yield*\` | ${pyName} \`yield from\` |`, "|---:|---:|---:|---:|");
   for (const d of DEPTHS) md.push(`| ${int(d)} | ${fmt(co(d))} | ${fmt(na(d))} | ${fmt(cp(d))} |`);
