@@ -15,7 +15,7 @@ const enum Status {
   RUNNING,
   CLOSED,
 }
-const STATES = ["GEN_CREATED", "GEN_SUSPENDED", "GEN_SUSPENDED", "GEN_RUNNING", "GEN_CLOSED"] as const;
+const STATES = ["CREATED", "SUSPENDED", "SUSPENDED", "RUNNING", "CLOSED"] as const;
 
 // What a coroutine wraps: a generator the caller may also hold (registered,
 // so it has one `Coroutine`), a native generator first met already started,
@@ -37,7 +37,7 @@ type AnyIterator = Iterator<unknown, unknown, unknown>;
 type Any = Coroutine<any, any, any>;
 
 /** Python's "already executing" fault (a ValueError there; a TypeError, as in JS engines, here). */
-const executing = () => new TypeError("generator already executing");
+const executing = (entry: Function) => raised(new TypeError("generator already executing"), entry);
 
 /**
  * Native generators the runtime has wrapped, so each has one `Coroutine`: it is kept on the
@@ -98,7 +98,6 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   #yf: unknown;
   /** where the current delegation is ("file:line:column", from the plugin), for tracebacks */
   #site: string | undefined;
-  #name: string | undefined;
   /** the value yielded at priming (rule 7) */
   #primed: unknown;
   /** an adapter's host: the coroutine doing the `yield*` */
@@ -112,7 +111,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    */
   constructor(gen: Generator<Y, R, S> | Iterator<Y, R, S>, name = "", /** @internal */ origin: Origin = Origin.SHARED) {
     this.#it = gen as AnyIterator;
-    this.#name = name;
+    this.name = name;
     this.#origin = origin;
     this.#status = origin === Origin.MET ? Status.SUSPENDED : Status.CREATED;
     if (origin < Origin.OWN) {
@@ -125,9 +124,9 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   }
 
   /** @internal Advances a new coroutine to its first yield and remembers that value (rule 7). */
-  _prime(): this {
+  _prime(entry: Function): this {
     if (this.#status === Status.CREATED) {
-      this.#primed = this.send(undefined as S);
+      this.#primed = this.send(undefined as S, entry);
       this.#status = Status.FRESH;
     }
     return this;
@@ -138,14 +137,12 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     return this;
   }
 
-  /** The generator function's name, as Python's `__name__`. */
-  get name(): string {
-    return this.#name!;
-  }
+  /** The generator function's name, as Python's `__name__` (and, as that, writable). */
+  declare name: string;
 
   /** Python's `inspect.getgeneratorstate(gen)`. */
   get state(): GeneratorState {
-    return STATES[this.#status !== Status.CLOSED && this.#running() ? Status.RUNNING : this.#status];
+    return `GEN_${STATES[this.#status !== Status.CLOSED && this.#running() ? Status.RUNNING : this.#status]}`;
   }
 
   /** Python's `gi_yieldfrom`: the iterator this coroutine is delegating to. */
@@ -162,21 +159,21 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     if (value !== undefined && this.#status === Status.CREATED) {
       throw raised(new TypeError("can't send non-None value to a just-started generator"), entry);
     }
-    return yielded(this.#step(value), entry);
+    return yielded(this.#step(value, entry), entry);
   }
 
   /** Python's `gen.throw(err)`: raises `err` at the suspension point. */
   throwInto(err: unknown, /** @internal as `send`'s */ entry: Function = this.throwInto): Y {
-    return yielded(this.throw(err), entry);
+    return yielded(this.throw(err, entry), entry);
   }
 
   /**
    * Python's `gen.close()`: raises {@link GeneratorExit} inside; returns the
    * return value if the body returned (Python 3.13), else `undefined`.
    */
-  close(): R | undefined {
+  close(/** @internal as `send`'s */ entry: Function = this.close): R | undefined {
     // A never-started generator is closed by JS without running its body.
-    return this.#trampoline("throw", new GeneratorExit(), true).value as R | undefined;
+    return this.#trampoline("throw", new GeneratorExit(), entry, true).value as R | undefined;
   }
 
   /** The JS protocol's `next`: `v` is ignored on a never-started coroutine. */
@@ -186,8 +183,8 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   }
 
   /** The JS protocol's `throw`: as `throwInto`, with a JS result. */
-  throw(err: unknown): IteratorResult<Y, R> {
-    return this.#trampoline("throw", err);
+  throw(err: unknown, /** @internal as `send`'s */ entry?: Function): IteratorResult<Y, R> {
+    return this.#trampoline("throw", err, entry);
   }
 
   /** The JS protocol's `return`: finally blocks run, innermost delegate first. */
@@ -209,13 +206,13 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    * trampoline takes over for anything else, or for what that step did
    * other than yield a value (a marker, a return, an exception).
    */
-  #step(value: unknown): IteratorResult<Y, R> {
+  #step(value: unknown, entry?: Function): IteratorResult<Y, R> {
     const chain = this.#chain;
     const node = chain ? chain[chain.length - 1]! : this;
     // (An exhausted generator is done: the trampoline sees to that.)
     // (A plain iterator on top is stepped by the trampoline, which reads its results as yield* does.)
     if (this.#status > Status.FRESH || (chain && (chain[0] !== this || node.#origin === Origin.PLAIN)) || node.#inner) {
-      return this.#trampoline("next", value);
+      return this.#trampoline("next", value, entry);
     }
     this.#status = Status.RUNNING;
     // (An adapter left from before this step was driven by no coroutine: it is nobody's.)
@@ -225,7 +222,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
       r = node.#it.next(value);
     } catch (e) {
       node.#adapted();
-      return this.#trampoline("next", e, false, null);
+      return this.#trampoline("next", e, entry, false, null);
     }
     node.#adapted();
     // Returned with nothing to pop: closed here, not in the trampoline. (An adapter behind
@@ -234,7 +231,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
       this.#status = Status.CLOSED;
       return r as IteratorResult<Y, R>;
     }
-    if (r.done || isMarker(r.value)) return this.#trampoline("next", undefined, false, r);
+    if (r.done || isMarker(r.value)) return this.#trampoline("next", undefined, entry, false, r);
     this.#status = Status.SUSPENDED;
     return r as IteratorResult<Y, R>;
   }
@@ -244,21 +241,33 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    * the top frame and then pushes (a marker was yielded), pops with a return
    * value, or pops and raises in the frame below. `first` is what the top
    * frame, stepped in place, already returned (null: it threw `value`).
+   * `entry` is the public function called (by default the method named by
+   * `mode`): what the runtime raises here starts its stack at the caller's line.
    */
-  #trampoline(mode: Mode, value: unknown, closing?: boolean, first?: IteratorResult<unknown, unknown> | null): IteratorResult<Y, R> {
-    if (first === undefined && this.#running()) throw executing();
-    const frames = this.#base();
+  #trampoline(
+    mode: Mode,
+    value: unknown,
+    entry: Function = this[mode],
+    closing?: boolean,
+    first?: IteratorResult<unknown, unknown> | null,
+  ): IteratorResult<Y, R> {
+    if (first === undefined && this.#running()) throw executing(entry);
+    // This coroutine's chain with it at the base: made, or split off the frames below it (sent to
+    // directly, a frame of a chain leaves the frames below it delegating to it: the top of theirs is
+    // linked again when resumed).
+    let frames = this.#chain;
+    if (frames?.[0] !== this) this.#move(this, (frames = []));
     // Resumed in any way, a primed coroutine is no longer fresh (rule 7).
     if (this.#status !== Status.CLOSED) this.#status = Status.RUNNING;
     try {
-      const fault = this.#link(frames);
+      const fault = this.#link(frames, entry);
       // Closing (close(), or GeneratorExit thrown at a delegating base) runs
       // innermost first (PEP 380): each frame above the base is closed by its
       // delegator's `_i.close()`, then resumed with GeneratorExit or with
       // what closing its delegate raised. `frontier` is the frame whose
       // close() is running; frames pushed meanwhile sit above it and are
       // driven normally. -1: nothing is being closed.
-      const baseCloses = closing ? 0 : -1;
+      const baseCloses = -!closing;
       const original = value;
       let frontier = mode === "throw" && value instanceof GeneratorExit && frames.length > 1 ? frames.length - 1 : baseCloses;
       // The frames resumed by return() in this run: one that ends before any value is yielded out
@@ -309,10 +318,25 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
             r = { done: true, value: value.value };
           } else {
             node.#status = Status.CLOSED;
-            if (!frameless) value = node.#escaped(value);
+            // PEP 479: a StopIteration escaping a generator's frame becomes a RuntimeError.
+            if (!frameless && value instanceof StopIteration && node.#origin !== Origin.ADAPTER) {
+              value = raised(new RuntimeError("generator raised StopIteration", { cause: value }), entry);
+            }
             if (!closeSemantics || !(value instanceof GeneratorExit)) {
               if (top === 0) throw value;
-              frames[top - 1]!.#annotate(value);
+              // A trampoline takes delegating generators off the JS stack: put them back in the error's
+              // `stack`, one line for each delegation it passes through; a line already there is not
+              // repeated (an error re-raised through the same level, or recursion through the same
+              // `yield from`, as Python folds it).
+              const below = frames[top - 1]!;
+              const line = `\n    at ${below.name || "<anonymous>"} (${below.#site || "yield from"})`;
+              try {
+                // A frozen error stays as it is (where the engine's `stack` is an accessor, freezing would not stop the write).
+                // (Not only an `Error`: one from another realm has a stack too; a value without one throws here.)
+                if (!Object.isFrozen(value) && !(value as Error).stack!.includes(line)) (value as Error).stack += line;
+              } catch {
+                // a read-only stack stays as it is
+              }
               frontier = this.#pop(frames, top, frontier, baseCloses);
               mode = "throw";
               continue;
@@ -324,7 +348,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
         if (!done) {
           if (node.#origin !== Origin.PLAIN && isMarker(r!.value)) {
             try {
-              this.#delegate(frames, node, r!.value);
+              this.#delegate(frames, node, r!.value, entry);
             } catch (e) {
               // raised in the top frame: `node`, or the frame delegating to an executing generator
               mode = "throw";
@@ -332,7 +356,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
               continue;
             }
             const child = node.#inner!;
-            if (child.#status !== Status.FRESH || frames[frames.length - 1]!.#reachesActive()) {
+            if (child.#status !== Status.FRESH || frames.at(-1)!.#reachesActive()) {
               mode = "next";
               value = undefined;
               continue;
@@ -344,7 +368,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
           if (frontier < 0) return r as IteratorResult<Y, R>;
           // A frame being closed yielded (itself, or through a delegation it
           // started): its close() refuses, and the frame stays suspended.
-          value = new RuntimeError("generator ignored GeneratorExit");
+          value = raised(new RuntimeError("generator ignored GeneratorExit"), entry);
           if (frontier === 0) throw value;
           frontier = this.#pop(frames, frontier, frontier, baseCloses);
           mode = "throw";
@@ -375,17 +399,6 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     }
   }
 
-  /** This coroutine's chain with it at the base: made, or split off the frames below it. */
-  #base(): Chain {
-    const chain = this.#chain;
-    if (chain?.[0] === this) return chain!;
-    const own: Chain = [];
-    // Sent to directly, a frame of a chain leaves the frames below it
-    // delegating to it: the top of theirs is linked again when resumed.
-    this.#move(this, own);
-    return own;
-  }
-
   /** Moves `n` onto `target`, with the frames above it on its chain, if it is on one. */
   #move(n: Any, target: Chain): void {
     const source = n.#chain;
@@ -401,11 +414,11 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    * frame delegating to it, whose delegation ends (as CPython's `send` into
    * a running generator would).
    */
-  #link(frames: Chain): TypeError | undefined {
-    for (let top = frames[frames.length - 1]!, d = top.#inner; d; top = frames[frames.length - 1]!, d = top.#inner) {
+  #link(frames: Chain, entry: Function): TypeError | undefined {
+    for (let top: Any, d: Any | undefined; (d = (top = frames.at(-1)!).#inner); ) {
       if (d.#running()) {
         top.#undelegate();
-        return executing();
+        return executing(entry);
       }
       this.#move(d, frames);
     }
@@ -416,20 +429,20 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    * the delegate and what it delegates to. Throws what is to be raised in
    * the top frame then (`node`, unless the chain reached an executing generator).
    */
-  #delegate(chain: Chain, node: Any, marker: From): void {
+  #delegate(chain: Chain, node: Any, marker: From, entry: Function): void {
     const target = marker.target as Iterable<unknown> | null | undefined;
     const fn = target?.[Symbol.iterator];
-    if (typeof fn !== "function") throw new TypeError(`${String(target)} is not iterable`);
+    if (typeof fn !== "function") throw raised(new TypeError(`${String(target)} is not iterable`), entry);
     const it = fn.call(target) as AnyIterator;
     const child =
       known(it) ??
       new Co(it, "", tag(it) === "Generator" ? Origin.SHARED : Origin.PLAIN);
-    if (child.#running()) throw executing();
+    if (child.#running()) throw executing(entry);
     node.#inner = child;
     node.#yf = it;
     node.#site = marker.site;
-    node.#name ||= marker.fn;
-    const fault = this.#link(chain);
+    node.name ||= marker.fn ?? "";
+    const fault = this.#link(chain, entry);
     if (fault) throw fault;
   }
 
@@ -465,7 +478,7 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
     unlinked = undefined;
     if (c && !this.#inner) {
       c.#host = this;
-      c.#name = this.#name;
+      c.name = this.name;
       this.#yf = c;
     }
   }
@@ -473,30 +486,6 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
   #adapterBelow(): Any | undefined {
     const yf = this.#yf;
     return yf instanceof Co && yf.#host === this ? yf : undefined;
-  }
-
-  /** PEP 479: a StopIteration escaping a generator's frame becomes a RuntimeError. */
-  #escaped(e: unknown): unknown {
-    return e instanceof StopIteration && this.#origin !== Origin.ADAPTER
-      ? new RuntimeError("generator raised StopIteration", { cause: e })
-      : e;
-  }
-
-  /**
-   * A trampoline takes delegating generators off the JS stack; put them back
-   * in the error's `stack`, one line for each delegation it passes through.
-   * A line already there is not repeated (an error re-raised through the same
-   * level, or recursion through the same `yield from`, as Python folds it).
-   */
-  #annotate(err: unknown): void {
-    const line = `\n    at ${this.#name || "<anonymous>"} (${this.#site || "yield from"})`;
-    try {
-      // A frozen error stays as it is (where the engine's `stack` is an accessor, freezing would not stop the write).
-      // (Not only an `Error`: one from another realm has a stack too; a value without one throws here.)
-      if (!Object.isFrozen(err) && !(err as Error).stack!.includes(line)) (err as Error).stack += line;
-    } catch {
-      // a read-only stack stays as it is
-    }
   }
 
   static {

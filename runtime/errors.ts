@@ -23,8 +23,8 @@ export class RuntimeError extends Error {}
  * @internal An error the runtime raises for its caller, given a stack that starts at the caller's line:
  * `entry` is the public function it was called through (where the engine can say so).
  */
-export const raised = <E>(err: E, entry?: Function): E => {
-  if (entry) (Error as { captureStackTrace?(e: unknown, f: Function): void }).captureStackTrace?.(err, entry);
+export const raised = <E>(err: E, entry: Function): E => {
+  (Error as { captureStackTrace?(e: unknown, f: Function): void }).captureStackTrace?.(err, entry);
   return err;
 };
 

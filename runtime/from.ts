@@ -35,6 +35,4 @@ export class From<Y = unknown, R = unknown, S = unknown> implements Iterable<Y, 
  * @example
  * const avg = coroutine(function* () { const r = yield* from(averager()); return r; });
  */
-export function from<Y, R, S>(iterable: Iterable<Y, R, S>, site?: string, fn?: string): From<Y, R, S> {
-  return new From(iterable, site, fn);
-}
+export const from = <Y, R, S>(iterable: Iterable<Y, R, S>, site?: string, fn?: string): From<Y, R, S> => new From(iterable, site, fn);

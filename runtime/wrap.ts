@@ -47,11 +47,11 @@ export function coroutine<Y, R, S>(gen: Generator<Y, R, S> | Coroutine<Y, R, S>)
  */
 export function coroutine<F extends GeneratorFunctionLike>(fn: F, self: unknown, args: ArrayLike<unknown>, name?: string): ReturnType<CoroutineFunction<F>>;
 export function coroutine(fn: any, context?: any, args?: ArrayLike<unknown>, name?: string): any {
-  if (args) return (track(fn, context, args, name) as Coroutine)._prime();
+  if (args) return (track(fn, context, args, name) as Coroutine)._prime(coroutine);
   if (context && context.kind !== "method") {
-    throw new TypeError(`@coroutine is for generator methods, not a ${context.kind}`);
+    throw raised(new TypeError(`@coroutine is for generator methods, not a ${context.kind}`), coroutine);
   }
-  return typeof fn === "function" ? wrap(fn, true) : adopt(fn)._prime();
+  return typeof fn === "function" ? wrap(fn, coroutine) : adopt(fn, Origin.SHARED, coroutine)._prime(coroutine);
 }
 
 /**
@@ -67,15 +67,16 @@ export function track<Y, R, S>(gen: Generator<Y, R, S> | Coroutine<Y, R, S>): Co
 export function track<F extends GeneratorFunctionLike>(fn: F, self: unknown, args: ArrayLike<unknown>, name?: string): ReturnType<CoroutineFunction<F>>;
 export function track(fn: any, self?: unknown, args?: ArrayLike<unknown>, name?: string): any {
   if (args) return new Coroutine(fn.apply(self, args), name, Origin.OWN);
-  return typeof fn === "function" ? wrap(fn, false) : adopt(fn);
+  return typeof fn === "function" ? wrap(fn, track) : adopt(fn, Origin.SHARED, track);
 }
 
-const wrap = (fn: Function, primes: boolean): Function => {
-  if (isAsync(fn)) throw refused(fn, "a generator function");
+/** `fn` made into a function returning `Coroutine`s; `entry`: `coroutine` (primed) or `track`. */
+const wrap = (fn: Function, entry: Function): Function => {
+  if (isAsync(fn)) throw refused(fn, "a generator function", entry);
   return Object.defineProperties(
-    function (this: unknown) {
-      const c = adopt(fn.apply(this, arguments), Origin.OWN, fn.name);
-      return primes ? c._prime() : c;
+    function made(this: unknown) {
+      const c = adopt(fn.apply(this, arguments), Origin.OWN, made, fn.name);
+      return entry === coroutine ? c._prime(made) : c;
     },
     { name: { value: fn.name }, length: { value: fn.length } },
   );
@@ -86,19 +87,19 @@ const wrap = (fn: Function, primes: boolean): Function => {
  * just made, seen by nobody else, so not registered); `entry`: the public function called, for a
  * TypeError's stack.
  */
-export const adopt = (gen: any, origin: Origin = Origin.SHARED, name?: string, entry?: Function): Coroutine<any, any, any> =>
+export const adopt = (gen: any, origin: Origin, entry: Function, name?: string): Coroutine<any, any, any> =>
   known(checked(gen, entry)) ?? new Coroutine(gen, name, origin);
 
 const isAsync = (x: any): boolean => /^Async/.test(tag(x)!);
 
 /** `gen`, when it is a synchronous generator (or an iterator with `throw`); else a TypeError saying what it is. */
-export function checked(gen: any, entry?: Function): any {
+export function checked(gen: any, entry: Function): any {
   if (typeof gen?.next === "function" && typeof gen.throw === "function" && !isAsync(gen)) return gen;
   throw refused(gen, "a generator object", entry);
 }
 
 /** What was given, and what to give instead; an async generator is named as such. */
-const refused = (x: any, expected: string, entry?: Function): TypeError =>
+const refused = (x: any, expected: string, entry: Function): TypeError =>
   raised(
     new TypeError(
       isAsync(x)

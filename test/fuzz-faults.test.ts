@@ -23,10 +23,10 @@ const FAULTS: Fault[] = [
   {
     name: "throwInto is not forwarded to the delegate (raised in the delegator, delegate left suspended)",
     file: "coroutine.ts",
-    anchor: "      const baseCloses = closing ? 0 : -1;",
+    anchor: "      const baseCloses = -!closing;",
     replacement:
       "      if (mode === \"throw\" && !closing && !(value instanceof GeneratorExit) && frames.length > 1) { while (frames.length > 1) frames.pop()!.#chain = undefined; frames[0]!.#undelegate(); }\n" +
-      "      const baseCloses = closing ? 0 : -1;",
+      "      const baseCloses = -!closing;",
   },
   {
     name: "close() does not close the delegate (GeneratorExit goes straight to the delegator)",
@@ -46,8 +46,8 @@ const FAULTS: Fault[] = [
   {
     name: "a primed delegate is advanced again instead of yielding its priming value (SPEC rule 7)",
     file: "coroutine.ts",
-    anchor: "            if (child.#status !== Status.FRESH || frames[frames.length - 1]!.#reachesActive()) {",
-    replacement: "            if (child.#status !== Status.FRESH || frames[frames.length - 1]!.#reachesActive() || true) {",
+    anchor: "            if (child.#status !== Status.FRESH || frames.at(-1)!.#reachesActive()) {",
+    replacement: "            if (child.#status !== Status.FRESH || frames.at(-1)!.#reachesActive() || true) {",
   },
   {
     name: "close() accepts a body that yields after GeneratorExit (no 'generator ignored GeneratorExit')",

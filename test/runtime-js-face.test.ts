@@ -443,6 +443,158 @@ Face("a misuse's TypeError from send, next, throwInto, close and the state queri
   }
 });
 
+Face("'generator already executing' has the caller's line as its first frame, however the running coroutine is resumed", () => {
+  const ways: Record<string, (me: Coroutine<unknown, unknown, unknown>) => unknown> = {
+    "c.send(v)": function sendsToItself(me) { return me.send(1); },
+    "send(c, v)": function sendsFreeToItself(me) { return send(me, 1); },
+    "next(c)": function nextsItself(me) { return next(me); },
+    "c.next()": function nextsItsMethod(me) { return me.next(); },
+    "c.throw(e)": function throwsIntoItself(me) { return me.throw(new Error("x")); },
+    "throwInto(c, e)": function throwsFreeIntoItself(me) { return throwInto(me, new Error("x")); },
+    "c.return(v)": function returnsItself(me) { return me.return(1); },
+    "c.close()": function closesItself(me) { return me.close(); },
+    "close(c)": function closesFreeItself(me) { return close(me); },
+  };
+  for (const [way, call] of Object.entries(ways)) {
+    // The body resumes the coroutine it runs in: the caller's line is in the body.
+    let e: unknown;
+    const c: Coroutine<string, void, unknown> = track(function* () {
+      yield "ready";
+      e = raisedBy(() => call(c));
+    })();
+    c.next();
+    c.next();
+    assert.instance(e, TypeError, way);
+    assert.is((e as Error).message, "generator already executing", way);
+    assert.match(firstFrame(e), new RegExp(`^at ${call.name} \\(`), `${way}:\n${(e as Error).stack}`);
+  }
+});
+
+// A delegation marker yielded (`yield from(x)`, the plugin's form) is run by the caller's trampoline: an error
+// the runtime raises there starts at the caller's line. Behind `yield* from(x)` an adapter runs it, resumed by
+// the engine's `yield*`: the error starts at the delegating body's line, where Python's traceback points.
+Face("'generator already executing' raised in a delegator for its running delegate starts at the caller's line, or at the yield* line", () => {
+  const caught: Record<string, unknown> = {};
+  const running: Coroutine<string, void, unknown> = track(function* () {
+    yield "ready";
+    caught.starts = raisedBy(function primesDelegator() {
+      return coroutine(function* () {
+        return yield from(running);
+      })();
+    });
+    caught.adapter = raisedBy(() =>
+      coroutine(function* delegatesByYieldStar() {
+        return yield* from(running);
+      })(),
+    );
+  })();
+  running.next();
+  running.next();
+
+  // Resumed after its delegate was sent to directly, the delegator finds that delegate running.
+  const inner: Coroutine<string, void, unknown> = track(function* () {
+    yield "ready";
+    yield "again";
+    caught.resumed = raisedBy(function resumesOuter() {
+      return outer.send(undefined);
+    });
+  })();
+  const outer = coroutine(function* () {
+    yield from(inner);
+  })();
+  inner.send(undefined);
+  inner.next();
+
+  for (const [way, frame] of [["starts", "primesDelegator"], ["resumed", "resumesOuter"], ["adapter", "delegatesByYieldStar"]]) {
+    const e = caught[way!];
+    assert.instance(e, TypeError, way);
+    assert.is((e as Error).message, "generator already executing", way);
+    assert.match(firstFrame(e), new RegExp(`^at ${frame} \\(`), `${way}:\n${(e as Error).stack}`);
+  }
+});
+
+Face("'generator ignored GeneratorExit' starts at the caller's line, from the coroutine or from its delegate, or at the yield* line", () => {
+  const stubborn = track(function* () {
+    for (;;) {
+      try {
+        yield "still here";
+      } catch {
+        // catches GeneratorExit too, and goes on: the trap the porting guide warns of
+      }
+    }
+  });
+  const delegating = track(function* () {
+    yield from(stubborn());
+  });
+  const byYieldStar = track(function* delegatesByYieldStar() {
+    yield* from(stubborn());
+  });
+  const ways: Record<string, [() => unknown, string]> = {
+    "close(c)": [function closesFree() { const c = stubborn(); c.next(); return close(c); }, "closesFree"],
+    "c.close()": [function closesMethod() { const c = stubborn(); c.next(); return c.close(); }, "closesMethod"],
+    "close(c), its delegate ignoring": [function closesDelegating() { const c = delegating(); c.next(); return close(c); }, "closesDelegating"],
+    "close(c), its delegate behind yield* ignoring": [() => { const c = byYieldStar(); c.next(); return close(c); }, "delegatesByYieldStar"],
+  };
+  for (const [way, [call, frame]] of Object.entries(ways)) {
+    const e = raisedBy(call);
+    assert.instance(e, RuntimeError, way);
+    assert.is((e as Error).message, "generator ignored GeneratorExit", way);
+    assert.match(firstFrame(e), new RegExp(`^at ${frame} \\(`), `${way}:\n${(e as Error).stack}`);
+  }
+});
+
+Face("PEP 479's RuntimeError and a delegation to a non-iterable start at the caller's line, or at the yield* line", () => {
+  const leaking = track(function* () {
+    yield "ready";
+    throw new StopIteration("leaked");
+  });
+  const notIterable = track(function* () {
+    yield "ready";
+    yield from(5 as never);
+  });
+  const notIterableByYieldStar = track(function* delegatesByYieldStar() {
+    yield "ready";
+    yield* from(5 as never);
+  });
+  const ways: Record<string, [() => unknown, Function, string]> = {
+    "a StopIteration leaving a body": [function sendsIntoLeak() { const c = leaking(); c.next(); return send(c, 1); }, RuntimeError, "sendsIntoLeak"],
+    "yield from(5)": [function sendsIntoBadDelegation() { const c = notIterable(); c.next(); return c.send(1); }, TypeError, "sendsIntoBadDelegation"],
+    "yield* from(5)": [() => { const c = notIterableByYieldStar(); c.next(); return c.send(1); }, TypeError, "delegatesByYieldStar"],
+  };
+  for (const [way, [call, type, frame]] of Object.entries(ways)) {
+    const e = raisedBy(call);
+    assert.instance(e, type, way);
+    assert.match(firstFrame(e), new RegExp(`^at ${frame} \\(`), `${way}:\n${(e as Error).stack}`);
+  }
+  const e = raisedBy(ways["a StopIteration leaving a body"]![0]) as Error;
+  assert.instance(e.cause, StopIteration, "the StopIteration is its cause, with its own stack");
+});
+
+Face("coroutine and track given what they cannot drive, and a priming that returns, have the caller's line as their first frame", () => {
+  const returnsAtOnce = coroutine(function* () {
+    return 1;
+  });
+  const notAGenerator = coroutine((() => 5) as never) as () => unknown;
+  const ways: Record<string, [() => unknown, Function]> = {
+    "coroutine(42)": [function wrapsNumber() { return coroutine(42 as never); }, TypeError],
+    "track(null)": [function tracksNull() { return track(null as never); }, TypeError],
+    "coroutine(async generator function)": [function wrapsAsync() { return coroutine((async function* () {}) as never); }, TypeError],
+    "track(async function)": [function tracksAsync() { return track((async () => 1) as never); }, TypeError],
+    "a wrapped function that returns no generator": [function callsWrappedArrow() { return notAGenerator(); }, TypeError],
+    "a primed body that returns at once": [function primesReturning() { return returnsAtOnce(); }, StopIteration],
+    "the plugin's form, priming a body that returns at once": [
+      function pluginFormPrimes() { return coroutine(function* () { return 1; }, undefined, []); },
+      StopIteration,
+    ],
+    "@coroutine on a field": [function decoratesField() { return coroutine((() => {}) as never, { kind: "field" } as never); }, TypeError],
+  };
+  for (const [way, [call, type]] of Object.entries(ways)) {
+    const e = raisedBy(call);
+    assert.instance(e, type, way);
+    assert.match(firstFrame(e), new RegExp(`^at ${call.name} \\(`), `${way}:\n${(e as Error).stack}`);
+  }
+});
+
 Face("a StopIteration a program makes itself keeps its whole stack", () => {
   const e = (function makesOne() { return new StopIteration(3); })();
   assert.is(e.value, 3);
