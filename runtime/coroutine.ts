@@ -475,11 +475,14 @@ export class Coroutine<Y = unknown, R = unknown, S = unknown> {
    */
   #adapted(): void {
     const c = unlinked;
-    unlinked = undefined;
-    if (c && !this.#inner) {
-      c.#host = this;
-      c.name = this.name;
-      this.#yf = c;
+    // (Cleared before the step, it is written only when an adapter was published during it.)
+    if (c) {
+      unlinked = undefined;
+      if (!this.#inner) {
+        c.#host = this;
+        c.name = this.name;
+        this.#yf = c;
+      }
     }
   }
 
