@@ -1,5 +1,6 @@
 // The JavaScript face of a Coroutine (iterator protocol, decorator, wrappers, errors, tracebacks):
 // what has no CPython twin, checked against what JS itself does where JS has the behaviour.
+import { execFileSync } from "node:child_process";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import {
@@ -387,6 +388,8 @@ Face("the free functions accept a native generator object", () => {
 
 // The errors the runtime raises for its caller start at the caller's line, not in the runtime.
 const firstFrame = (e: unknown) => ((e as Error).stack ?? "").split("\n").find((l) => /^\s*at /.test(l))?.trim() ?? "";
+/** The function the first frame is in. */
+const frameName = (e: unknown) => /^at (?:new )?([\w$.<>]+)/.exec(firstFrame(e))?.[1] ?? "";
 const finished = coroutine(function* finishedBody() {
   const x = yield "ready";
   return x;
@@ -541,6 +544,98 @@ Face("'generator ignored GeneratorExit' starts at the caller's line, from the co
     assert.is((e as Error).message, "generator ignored GeneratorExit", way);
     assert.match(firstFrame(e), new RegExp(`^at ${frame} \\(`), `${way}:\n${(e as Error).stack}`);
   }
+});
+
+// CPython's twin of the next test: the innermost frame of each traceback, for errors raised inside a delegating body.
+const IN_BODY_PY = `
+import json, traceback
+innermost = lambda e: traceback.extract_tb(e.__traceback__)[-1].name
+out = {}
+
+def not_iterable_body():
+    yield "ready"
+    yield from 5
+g = not_iterable_body(); next(g)
+try:
+    g.send(None)
+except TypeError as e:
+    out["not iterable"] = innermost(e)
+
+def stubborn():
+    while True:
+        try:
+            yield "still here"
+        except GeneratorExit:
+            pass
+def ignoring_delegate_body():
+    yield from stubborn()
+g = ignoring_delegate_body(); next(g)
+try:
+    g.close()
+except RuntimeError as e:
+    out["delegate ignores GeneratorExit"] = innermost(e)
+try:
+    g.throw(KeyError("end"))
+except KeyError:
+    pass
+
+def delegates_to_running():
+    yield from running
+def running_body():
+    yield "ready"
+    try:
+        next(delegates_to_running())
+    except ValueError as e:
+        out["delegate running"] = innermost(e)
+running = running_body(); next(running)
+try:
+    next(running)
+except StopIteration:
+    pass
+print(json.dumps(out))
+`;
+
+Face("behind yield* from(x), an error raised inside the delegating body starts at that body, where CPython's traceback has its innermost frame", () => {
+  const python = JSON.parse(execFileSync("python3", ["-c", IN_BODY_PY], { encoding: "utf8" })) as Record<string, string>;
+  const ours: Record<string, string> = {};
+
+  const not_iterable_body = track(function* not_iterable_body() {
+    yield "ready";
+    yield* from(5 as never);
+  });
+  let g: Coroutine<unknown, unknown, unknown> = not_iterable_body();
+  g.next();
+  ours["not iterable"] = frameName(raisedBy(() => g.send(undefined)));
+
+  const stubborn = track(function* stubborn() {
+    for (;;) {
+      try {
+        yield "still here";
+      } catch (e) {
+        if (!(e instanceof GeneratorExit)) throw e;
+      }
+    }
+  });
+  const ignoring_delegate_body = track(function* ignoring_delegate_body() {
+    yield* from(stubborn());
+  });
+  g = ignoring_delegate_body();
+  g.next();
+  ours["delegate ignores GeneratorExit"] = frameName(raisedBy(() => g.close()));
+  raisedBy(() => g.throwInto(new Error("end")));
+
+  const running: Coroutine<unknown, unknown, unknown> = track(function* running_body() {
+    yield "ready";
+    const delegates_to_running = track(function* delegates_to_running() {
+      yield* from(running);
+    });
+    ours["delegate running"] = frameName(raisedBy(() => delegates_to_running().next()));
+  })();
+  running.next();
+  running.next();
+
+  assert.equal(Object.keys(python).sort(), ["delegate ignores GeneratorExit", "delegate running", "not iterable"]);
+  assert.equal(ours, python);
 });
 
 Face("PEP 479's RuntimeError and a delegation to a non-iterable start at the caller's line, or at the yield* line", () => {
