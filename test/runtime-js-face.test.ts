@@ -18,6 +18,7 @@ import {
   throwInto,
   track,
 } from "coroutil";
+import { innermost } from "../fixtures/semantics/_support/show.js";
 
 const Face = suite("runtime: the JS face");
 
@@ -388,8 +389,6 @@ Face("the free functions accept a native generator object", () => {
 
 // The errors the runtime raises for its caller start at the caller's line, not in the runtime.
 const firstFrame = (e: unknown) => ((e as Error).stack ?? "").split("\n").find((l) => /^\s*at /.test(l))?.trim() ?? "";
-/** The function the first frame is in. */
-const frameName = (e: unknown) => /^at (?:new )?([\w$.<>]+)/.exec(firstFrame(e))?.[1] ?? "";
 const finished = coroutine(function* finishedBody() {
   const x = yield "ready";
   return x;
@@ -605,7 +604,7 @@ Face("behind yield* from(x), an error raised inside the delegating body starts a
   });
   let g: Coroutine<unknown, unknown, unknown> = not_iterable_body();
   g.next();
-  ours["not iterable"] = frameName(raisedBy(() => g.send(undefined)));
+  ours["not iterable"] = innermost(raisedBy(() => g.send(undefined)));
 
   const stubborn = track(function* stubborn() {
     for (;;) {
@@ -621,7 +620,7 @@ Face("behind yield* from(x), an error raised inside the delegating body starts a
   });
   g = ignoring_delegate_body();
   g.next();
-  ours["delegate ignores GeneratorExit"] = frameName(raisedBy(() => g.close()));
+  ours["delegate ignores GeneratorExit"] = innermost(raisedBy(() => g.close()));
   raisedBy(() => g.throwInto(new Error("end")));
 
   const running: Coroutine<unknown, unknown, unknown> = track(function* running_body() {
@@ -629,7 +628,7 @@ Face("behind yield* from(x), an error raised inside the delegating body starts a
     const delegates_to_running = track(function* delegates_to_running() {
       yield* from(running);
     });
-    ours["delegate running"] = frameName(raisedBy(() => delegates_to_running().next()));
+    ours["delegate running"] = innermost(raisedBy(() => delegates_to_running().next()));
   })();
   running.next();
   running.next();
